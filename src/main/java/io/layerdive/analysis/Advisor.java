@@ -6,6 +6,7 @@ import io.layerdive.image.Layer;
 import io.layerdive.tree.HiddenEntryListener;
 import io.layerdive.tree.ImageFiles;
 import io.layerdive.tree.LayerFiles;
+import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.PathTrie;
 import io.layerdive.tree.StackWalk;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class Advisor {
 
     List<Advice> items = new ArrayList<>();
     items.addAll(hiddenItems());
+    items.addAll(packageItems(walk));
     items.addAll(locationItems(walk));
     items.addAll(duplicateItems(walk));
     items.removeIf(a -> a.bytesSaved() <= 0);
@@ -144,6 +146,48 @@ public final class Advisor {
   }
 
   // ---- live files in caches and toolchains ----------------------------------------------------
+
+  /** Live files installed by build-only packages, one item per layer naming the packages. */
+  private List<Advice> packageItems(StackWalk walk) {
+    if (layerCount == 0) return List.of();
+    InstalledPackages packages =
+        InstalledPackages.read(files, new LayerStack(files).stacked(layerCount - 1));
+    if (packages.isEmpty()) return List.of();
+    Map<Integer, Accumulator> byLayer = new LinkedHashMap<>();
+    Map<Integer, Map<String, Long>> packageBytes = new HashMap<>();
+    for (int node = 1; node < trie.size(); node++) {
+      int i = walk.entryLayer(node);
+      if (i < 0) continue;
+      int j = walk.entryIndex(node);
+      long size = files.layer(i).size(j);
+      if (size <= 0 || claimed[i].get(j)) continue;
+      String owner = packages.owner(node).orElse(null);
+      if (owner == null || !BuildOnlyPackages.matches(owner)) continue;
+      claimed[i].set(j);
+      byLayer.computeIfAbsent(i, k -> new Accumulator()).add(size, node);
+      packageBytes.computeIfAbsent(i, k -> new HashMap<>()).merge(owner, size, Long::sum);
+    }
+    List<Advice> out = new ArrayList<>();
+    for (Map.Entry<Integer, Accumulator> e : byLayer.entrySet()) {
+      int i = e.getKey();
+      Accumulator acc = e.getValue();
+      List<Map.Entry<String, Long>> named = new ArrayList<>(packageBytes.get(i).entrySet());
+      named.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+      StringBuilder list = new StringBuilder();
+      for (int p = 0; p < Math.min(6, named.size()); p++) {
+        if (p > 0) list.append(", ");
+        list.append(named.get(p).getKey()).append(" (").append(Sizes.human(named.get(p).getValue())).append(')');
+      }
+      if (named.size() > 6) list.append(" and ").append(named.size() - 6).append(" more");
+      out.add(new Advice(AdviceKind.BUILD_ONLY,
+          describe(i) + " installs build-only packages " + list + ": " + Sizes.human(acc.bytes)
+              + " in " + acc.count + " files the running image does not need",
+          "install them in a build stage (`FROM … AS build`), build there, and COPY only the "
+              + "built artefacts into a final stage without them",
+          acc.bytes, false, List.of(i), acc.count, acc.examples(trie)));
+    }
+    return out;
+  }
 
   private List<Advice> locationItems(StackWalk walk) {
     int n = trie.size();

@@ -11,9 +11,20 @@ public interface LayerReceiver<T> {
   /** Starts one layer tar. May be called from several threads at once, one builder per thread. */
   Builder<T> begin();
 
+  /**
+   * Whether the source should hand over the contents of this entry: only a few small files are
+   * wanted (package databases), so no source ever keeps contents otherwise.
+   */
+  default boolean wantsContent(String path, long size) {
+    return false;
+  }
+
   /** Receives the changes of one layer tar in tar order; confined to one thread. */
   interface Builder<T> {
     void accept(LayerChange change);
+
+    /** The contents of an entry just accepted, for which {@link #wantsContent} said yes. */
+    default void content(String path, byte[] content) {}
 
     /** Ends the layer; later duplicate entries of a path have replaced earlier ones. */
     T finish();

@@ -3,6 +3,8 @@ package io.layerdive.tree;
 import io.layerdive.image.FileMode;
 import io.layerdive.image.FileType;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The entries of one layer tar, packed into arrays sorted by node id (pre-order), plus the
@@ -26,6 +28,7 @@ public final class LayerFiles {
   private final int[] opaqueDirs;
   private final int[] nodesInOrder;
   private final int[] postOrder;
+  private final Map<Integer, byte[]> contents;
 
   LayerFiles(
       int[] node,
@@ -39,7 +42,8 @@ public final class LayerFiles {
       int[] whiteoutTarget,
       int[] implicitDirs,
       int[] opaqueDirs,
-      PathTrie trie) {
+      PathTrie trie,
+      Map<Integer, byte[]> contents) {
     this.node = node;
     this.type = type;
     this.size = size;
@@ -53,6 +57,7 @@ public final class LayerFiles {
     this.opaqueDirs = opaqueDirs;
     this.nodesInOrder = mergeSorted(node, implicitDirs);
     this.postOrder = postOrder(nodesInOrder, trie);
+    this.contents = Map.copyOf(contents);
   }
 
   /**
@@ -168,6 +173,12 @@ public final class LayerFiles {
 
   public int[] opaqueDirs() {
     return opaqueDirs.clone();
+  }
+
+  /** The contents of a package-database file this layer holds at {@code node}, when captured. */
+  public Optional<byte[]> content(int nodeId) {
+    byte[] bytes = contents.get(nodeId);
+    return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
   }
 
   /** Σ entry sizes. */

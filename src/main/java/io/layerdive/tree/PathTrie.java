@@ -84,14 +84,37 @@ public final class PathTrie {
 
   /** The child of {@code node} called {@code childName}, or -1. */
   public int child(int node, String childName) {
-    // children are sorted by name: binary search over the sibling chain is not possible without an
-    // index, so walk it; directories are rarely wide enough for this to matter outside lookups.
-    for (int c = firstChild(node); c >= 0; c = nextSibling(c)) {
-      int cmp = NameOrder.INSTANCE.compare(name[c], childName);
-      if (cmp == 0) return c;
-      if (cmp > 0) return -1;
+    int[][] index = childIndex();
+    int from = index[0][node];
+    int to = index[0][node + 1];
+    int[] children = index[1];
+    while (from < to) {
+      int mid = (from + to) >>> 1;
+      int cmp = NameOrder.INSTANCE.compare(name[children[mid]], childName);
+      if (cmp == 0) return children[mid];
+      if (cmp < 0) from = mid + 1;
+      else to = mid;
     }
     return -1;
+  }
+
+  // Children in name order per node, built on the first lookup: {start offsets, child ids}.
+  private volatile int[][] childIndex;
+
+  private int[][] childIndex() {
+    int[][] index = childIndex;
+    if (index != null) return index;
+    int n = parent.length;
+    int[] start = new int[n + 1];
+    for (int id = 1; id < n; id++) start[parent[id] + 1]++;
+    for (int i = 0; i < n; i++) start[i + 1] += start[i];
+    int[] fill = java.util.Arrays.copyOf(start, n);
+    int[] children = new int[Math.max(0, n - 1)];
+    // Ids ascend in pre-order, and siblings in pre-order are in name order.
+    for (int id = 1; id < n; id++) children[fill[parent[id]]++] = id;
+    index = new int[][] {start, children};
+    childIndex = index;
+    return index;
   }
 
   /** The node of an absolute or relative path, or -1 when no layer mentions it. */

@@ -15,6 +15,7 @@ public final class RawLayer {
   final String[] link;
   final int[] whiteoutTarget;
   final int[] opaqueDirs;
+  final java.util.Map<Integer, byte[]> contents;
 
   RawLayer(
       int[] node,
@@ -26,7 +27,8 @@ public final class RawLayer {
       int[] gid,
       String[] link,
       int[] whiteoutTarget,
-      int[] opaqueDirs) {
+      int[] opaqueDirs,
+      java.util.Map<Integer, byte[]> contents) {
     this.node = node;
     this.type = type;
     this.size = size;
@@ -37,6 +39,7 @@ public final class RawLayer {
     this.link = link;
     this.whiteoutTarget = whiteoutTarget;
     this.opaqueDirs = opaqueDirs;
+    this.contents = contents;
   }
 
   public int entryCount() {

@@ -23,6 +23,7 @@ final class RawLayerBuilder implements LayerReceiver.Builder<RawLayer> {
   private int[] opaque = new int[4];
   private int opaqueCount;
   // Tar entries come grouped by directory: remember the last parent to intern one name per entry.
+  private final java.util.Map<Integer, byte[]> contents = new java.util.HashMap<>();
   private String lastDir = "";
   private int lastDirNode = 0;
 
@@ -40,6 +41,11 @@ final class RawLayerBuilder implements LayerReceiver.Builder<RawLayer> {
       if (opaqueCount == opaque.length) opaque = Arrays.copyOf(opaque, opaqueCount * 2);
       opaque[opaqueCount++] = paths.internPath(opaqueDir.path());
     }
+  }
+
+  @Override
+  public void content(String path, byte[] bytes) {
+    contents.put(nodeOf(path, ""), bytes.clone());
   }
 
   private void put(FileEntry e) {
@@ -109,6 +115,7 @@ final class RawLayerBuilder implements LayerReceiver.Builder<RawLayer> {
         Arrays.copyOf(gid, count),
         Arrays.copyOf(link, count),
         Arrays.copyOf(whiteoutTarget, count),
-        Arrays.copyOf(opaque, opaqueCount));
+        Arrays.copyOf(opaque, opaqueCount),
+        java.util.Map.copyOf(contents));
   }
 }

@@ -20,6 +20,11 @@ public final class TreeBuilder implements LayerReceiver<RawLayer> {
     return new RawLayerBuilder(paths);
   }
 
+  @Override
+  public boolean wantsContent(String path, long size) {
+    return PackageDatabasePaths.wanted(path, size);
+  }
+
   /**
    * The image's files, layers in image order. A layer object listed twice (one blob used at two
    * positions) is packed once and shared.
@@ -141,7 +146,9 @@ public final class TreeBuilder implements LayerReceiver<RawLayer> {
     }
     int[] implicitDirs = Arrays.copyOf(implicit, implicitCount);
     Arrays.sort(implicitDirs);
+    Map<Integer, byte[]> contents = new java.util.HashMap<>();
+    raw.contents.forEach((oldNode, bytes) -> contents.put(newId[oldNode], bytes));
     return new LayerFiles(
-        node, type, size, hash, mode, uid, gid, link, target, implicitDirs, opaque, trie);
+        node, type, size, hash, mode, uid, gid, link, target, implicitDirs, opaque, trie, contents);
   }
 }

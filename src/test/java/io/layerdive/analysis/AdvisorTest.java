@@ -146,4 +146,35 @@ class AdvisorTest {
     assertThat(report.merges()).isEmpty();
     assertThat(report.totalBytesSaved()).isZero();
   }
+
+  @Test
+  void buildOnlyPackagesAreNamedFromTheApkDatabase() {
+    String db = "P:musl\nV:1.2\nF:lib\nR:ld-musl.so\n\nP:gcc\nV:13\nF:usr/libexec/cc\nR:cc1\n\n"
+        + "P:musl-dev\nF:usr/include\nR:stdio.h\n";
+    io.layerdive.tree.TreeBuilder builder = new io.layerdive.tree.TreeBuilder();
+    io.layerdive.image.LayerReceiver.Builder<io.layerdive.tree.RawLayer> base = builder.begin();
+    List.of(dir("lib"), file("lib/ld-musl.so", 600)).forEach(base::accept);
+    io.layerdive.image.LayerReceiver.Builder<io.layerdive.tree.RawLayer> apk = builder.begin();
+    List.of(dir("usr"), dir("usr/libexec"), dir("usr/libexec/cc"), file("usr/libexec/cc/cc1", 90_000),
+            dir("usr/include"), file("usr/include/stdio.h", 3_000), dir("lib"), dir("lib/apk"),
+            dir("lib/apk/db"), file("lib/apk/db/installed", db.length()))
+        .forEach(apk::accept);
+    assertThat(builder.wantsContent("lib/apk/db/installed", db.length())).isTrue();
+    apk.content("lib/apk/db/installed", db.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ImageFiles files = builder.freeze(List.of(base.finish(), apk.finish()));
+    List<Layer> list = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      list.add(new Layer(i, "l" + i, Digest.parse("sha256:" + "0".repeat(63) + i), Optional.empty(),
+          i == 0 ? "FROM" : "/bin/sh -c apk add gcc musl-dev", files.layer(i).totalSize(), -1));
+    }
+
+    AdviceReport report = Advisor.advise(new Image("go", ImageConfig.unknown(), list, List.of()), files);
+
+    assertThat(report.items()).singleElement().satisfies(a -> {
+      assertThat(a.kind()).isEqualTo(AdviceKind.BUILD_ONLY);
+      assertThat(a.bytesSaved()).isEqualTo(93_000);
+      assertThat(a.problem()).contains("gcc (90 kB)").contains("musl-dev (3.0 kB)").doesNotContain("musl (");
+      assertThat(a.layers()).containsExactly(1);
+    });
+  }
 }
