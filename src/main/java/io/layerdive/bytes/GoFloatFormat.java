@@ -5,12 +5,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Go's {@code fmt} formatting of a {@code float64}, for output that must match dive's character
- * for character.
+ * Go's {@code fmt} formatting of a {@code float64}, for output that must match dive's character for
+ * character.
  *
  * <p>Go rounds the exact binary value half-to-even ({@code %.0f} of 10.5 is "10"), while {@code
- * String.format} rounds half-up from the shortest decimal ("11", and "1.01" for 1.005, whose
- * binary value is below 1.005). Hence {@link BigDecimal}, which sees the exact value.
+ * String.format} rounds half-up from the shortest decimal ("11", and "1.01" for 1.005, whose binary
+ * value is below 1.005). Hence {@link BigDecimal}, which sees the exact value.
  */
 public final class GoFloatFormat {
   private static final int MAX_SIGNIFICANT_DIGITS = 17;
@@ -32,9 +32,9 @@ public final class GoFloatFormat {
   }
 
   /**
-   * Go's {@code %v}: the shortest decimal that reads back as the same double, in exponent form
-   * when the exponent is below -4 or at least 6 ({@code 0.9} → "0.9", {@code 1e-5} → "1e-05",
-   * {@code 1e6} → "1e+06").
+   * Go's {@code %v}: the shortest decimal that reads back as the same double, in exponent form when
+   * the exponent is below -4 or at least 6 ({@code 0.9} → "0.9", {@code 1e-5} → "1e-05", {@code
+   * 1e6} → "1e+06").
    */
   public static String shortest(double value) {
     String special = special(value);
@@ -49,7 +49,8 @@ public final class GoFloatFormat {
     String digits = decimal.unscaledValue().toString();
     int exponent = digits.length() - 1 - decimal.scale();
     if (exponent < -4 || exponent >= 6) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       String exponentDigits = String.format("%02d", Math.abs(exponent));
       return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exponentDigits;
     }

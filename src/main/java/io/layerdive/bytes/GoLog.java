@@ -28,7 +28,8 @@ final class GoLog {
   /** {@code ln(x)} for a positive, normal, finite {@code x} (all this package needs). */
   static double log(double x) {
     if (!(x >= Double.MIN_NORMAL) || Double.isInfinite(x)) {
-      throw new IllegalArgumentException("log: only positive normal numbers are supported (" + x + ")");
+      throw new IllegalArgumentException(
+          "log: only positive normal numbers are supported (" + x + ")");
     }
     long bits = Double.doubleToRawLongBits(x);
     double f1 = Double.longBitsToDouble((bits & MANTISSA_MASK) | HALF_BITS);

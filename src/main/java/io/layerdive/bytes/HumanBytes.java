@@ -11,6 +11,7 @@ public final class HumanBytes {
   private static final String[] SI_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
   private static final double BASE = 1000;
   private static final double LOG_BASE = GoLog.log(BASE);
+
   /** 2^64 as a double: go-humanize parses into a uint64 and rejects anything from here up. */
   private static final double UINT64_LIMIT = 0x1p64;
 
@@ -67,8 +68,7 @@ public final class HumanBytes {
     double size = (double) bytes;
     double exponent = Math.floor(GoLog.log(size) / LOG_BASE);
     double value = Math.floor(size / Math.pow(BASE, exponent) * 10 + 0.5) / 10;
-    String number =
-        value < 10 ? GoFloatFormat.fixed(value, 1) : GoFloatFormat.fixed(value, 0);
+    String number = value < 10 ? GoFloatFormat.fixed(value, 1) : GoFloatFormat.fixed(value, 0);
     return number + " " + SI_UNITS[(int) exponent];
   }
 
@@ -108,7 +108,8 @@ public final class HumanBytes {
     }
     double bytes = value * multiplier;
     if (bytes >= UINT64_LIMIT) {
-      throw new IllegalArgumentException("size \"" + text + "\": too large (the limit is 2^64 bytes)");
+      throw new IllegalArgumentException(
+          "size \"" + text + "\": too large (the limit is 2^64 bytes)");
     }
     return (long) bytes; // truncates like Go's uint64(f), and saturates at Long.MAX_VALUE
   }
@@ -149,8 +150,20 @@ public final class HumanBytes {
 
   private static boolean isGoSpace(char c) {
     switch (c) {
-      case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029',
-          '\u202F', '\u205F', '\u3000' -> {
+      case '\t',
+          '\n',
+          '\u000B',
+          '\f',
+          '\r',
+          ' ',
+          '\u0085',
+          '\u00A0',
+          '\u1680',
+          '\u2028',
+          '\u2029',
+          '\u202F',
+          '\u205F',
+          '\u3000' -> {
         return true;
       }
       default -> {

@@ -150,7 +150,8 @@ class HumanBytesTest {
   }
 
   private static List<String> vectors() throws IOException {
-    try (InputStream in = HumanBytesTest.class.getResourceAsStream("/vectors/go-humanize-bytes.tsv")) {
+    try (InputStream in =
+        HumanBytesTest.class.getResourceAsStream("/vectors/go-humanize-bytes.tsv")) {
       assertThat(in).as("test resource vectors/go-humanize-bytes.tsv").isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
