@@ -61,10 +61,7 @@ public final class LayerTarReader {
                 + " layer but the blob is not " + announced.displayName() + " (it starts with "
                 + hex(raw.head()) + "); the image is damaged: export or pull it again");
       }
-      diagnostics.add(
-          new Diagnostic(subject, "the manifest announces " + announced.displayName()
-              + " but the blob is " + compression.displayName() + "; read as "
-              + compression.displayName()));
+      diagnostics.add(new Diagnostic(subject, announcedMismatch(announced, compression)));
     }
     Entries entries = new Entries(subject, diagnostics, builder);
     MessageDigest diffSha = compression == Compression.NONE ? null : BlobInputStream.newSha256();
@@ -113,6 +110,12 @@ public final class LayerTarReader {
     return new LayerReadResult<>(
         contents, diffId, blobDigest, compression, entries.sizeBytes, raw.count(), uncompressed,
         entries.count, diagnostics);
+  }
+
+  /** The oddity of a blob stored otherwise than its manifest announces. */
+  public static String announcedMismatch(Compression announced, Compression actual) {
+    return "the manifest announces " + announced.displayName() + " but the blob is "
+        + actual.displayName() + "; read as " + actual.displayName();
   }
 
   /** aircompressor reports corrupt zstd data with unchecked exceptions. */
