@@ -98,6 +98,9 @@ final class TarReader {
           archiveEnded = true;
           return null;
         }
+        if (offset == 0 && entries == 0 && !matches(pos + 257, limit - pos, "ustar")) {
+          throw new TarFormatException("not a tar archive (" + (limit - pos) + " bytes only)");
+        }
         throw new TarTruncatedException(
             "the stream ends inside the tar header at offset " + offset);
       }
@@ -431,6 +434,11 @@ final class TarReader {
       if (buf[i] != 0) return false;
     }
     return true;
+  }
+
+  /** Like {@link #matches(int, String)} for a partly filled block of {@code available} bytes. */
+  private boolean matches(int at, int available, String ascii) {
+    return at + ascii.length() <= pos + available && matches(at, ascii);
   }
 
   private boolean matches(int at, String ascii) {
