@@ -106,6 +106,13 @@ public final class ImageAssembler {
             subject + ": layer " + i + " (" + ref.blobKey() + ") is missing from the archive;"
                 + " the image is incomplete: export or pull it again");
       }
+      Digest blob = ref.expectedBlobDigest();
+      if (blob != null && blob.algorithm().equals("sha256") && !blob.equals(result.blobDigest())) {
+        throw new ImageReadException(
+            subject + ": layer " + i + " (" + ref.blobKey() + ") should have digest " + blob
+                + " but has " + result.blobDigest()
+                + "; the blob is damaged: export or pull the image again");
+      }
       Digest expected = diffIds.get(i);
       if (expected.algorithm().equals("sha256") && !expected.equals(result.diffId())) {
         throw new ImageReadException(
@@ -116,13 +123,6 @@ public final class ImageAssembler {
       if (!expected.algorithm().equals("sha256") && seen.add("alg:" + ref.blobKey())) {
         all.add(new Diagnostic(subject, "layer " + i + ": diff_id " + expected
             + " not checked (only sha256 is)"));
-      }
-      Digest blob = ref.expectedBlobDigest();
-      if (blob != null && blob.algorithm().equals("sha256") && !blob.equals(result.blobDigest())) {
-        throw new ImageReadException(
-            subject + ": layer " + i + " (" + ref.blobKey() + ") should have digest " + blob
-                + " but has " + result.blobDigest()
-                + "; the blob is damaged: export or pull the image again");
       }
       if (seen.add(ref.blobKey())) all.addAll(result.diagnostics());
       layers.add(
