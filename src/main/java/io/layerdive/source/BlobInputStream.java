@@ -13,7 +13,8 @@ import java.security.NoSuchAlgorithmException;
  */
 final class BlobInputStream extends InputStream {
   private final InputStream in;
-  private final MessageDigest sha256 = newSha256();
+  private MessageDigest sha256;
+  private Sha256Pipe pipe;
   private final byte[] head = new byte[Compression.MAGIC_LENGTH];
   private int headLength;
   private int headPos;
@@ -27,8 +28,20 @@ final class BlobInputStream extends InputStream {
       if (n < 0) break;
       headLength += n;
     }
-    sha256.update(head, 0, headLength);
     count = headLength;
+  }
+
+  /**
+   * Starts hashing, on a helper thread when {@code pipelined}; must be called before reading.
+   */
+  void startHashing(boolean pipelined) {
+    if (pipelined) {
+      pipe = new Sha256Pipe();
+      pipe.update(head, 0, headLength);
+    } else {
+      sha256 = newSha256();
+      sha256.update(head, 0, headLength);
+    }
   }
 
   static MessageDigest newSha256() {
@@ -66,7 +79,8 @@ final class BlobInputStream extends InputStream {
     }
     int n = in.read(b, off, len);
     if (n > 0) {
-      sha256.update(b, off, n);
+      if (pipe != null) pipe.update(b, off, n);
+      else sha256.update(b, off, n);
       count += n;
     }
     return n;
@@ -103,11 +117,17 @@ final class BlobInputStream extends InputStream {
   }
 
   byte[] digest() {
-    return sha256.digest();
+    return pipe != null ? pipe.digest() : sha256.digest();
+  }
+
+  /** Stops a helper thread, if any, when the blob is given up. */
+  void abandon() {
+    if (pipe != null) pipe.abandon();
   }
 
   @Override
   public void close() throws IOException {
+    abandon();
     in.close();
   }
 }

@@ -22,8 +22,8 @@ import java.util.zip.ZipException;
  *
  * <p>Entry names are cleaned so that nothing leaves the image root; {@code .wh.NAME} becomes a
  * {@link LayerChange.Delete}, {@code DIR/.wh..wh..opq} a {@link LayerChange.OpaqueDir} (with an
- * empty path for the root). Duplicate entries are passed on in order. An instance is stateless
- * and may be shared between threads.
+ * empty path for the root). Duplicate entries are passed on in order. An instance holds no state
+ * of a read and may be shared between threads.
  */
 public final class LayerTarReader {
   /** Large enough that the hashing loops, not the calls, dominate. */
@@ -33,6 +33,21 @@ public final class LayerTarReader {
   private static final String WHITEOUT = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
   private static final String AUFS_META = ".wh..wh.";
+
+  private final boolean pipelined;
+
+  /** A reader that hashes the uncompressed stream on a helper thread. */
+  public LayerTarReader() {
+    this(true);
+  }
+
+  /**
+   * @param pipelined whether the uncompressed stream's SHA-256 runs on a helper thread (worth it
+   *     whenever a core is free; the result is the same)
+   */
+  public LayerTarReader(boolean pipelined) {
+    this.pipelined = pipelined;
+  }
 
   /**
    * Reads a layer blob to its end.
@@ -64,15 +79,22 @@ public final class LayerTarReader {
       diagnostics.add(new Diagnostic(subject, announcedMismatch(announced, compression)));
     }
     Entries entries = new Entries(subject, diagnostics, builder);
-    MessageDigest diffSha = compression == Compression.NONE ? null : BlobInputStream.newSha256();
+    // The uncompressed stream is the big one to hash: that digest goes to the helper thread.
+    raw.startHashing(pipelined && compression == Compression.NONE);
+    Sha256Pipe diffSha =
+        compression == Compression.NONE ? null : pipelined ? new Sha256Pipe() : null;
+    MessageDigest diffShaHere =
+        compression == Compression.NONE || pipelined ? null : BlobInputStream.newSha256();
     long[] tarBytes = new long[1];
+    boolean done = false;
     try {
       InputStream tarStream = compression.decompress(raw);
       TarReader.Chunks onRead =
-          diffSha == null
+          compression == Compression.NONE
               ? null
               : (b, off, len) -> {
-                diffSha.update(b, off, len);
+                if (diffSha != null) diffSha.update(b, off, len);
+                else diffShaHere.update(b, off, len);
                 tarBytes[0] += len;
               };
       TarReader tar =
@@ -80,6 +102,7 @@ public final class LayerTarReader {
       entries.readAll(tar);
       tar.drain();
       raw.drain();
+      done = true;
     } catch (EOFException e) {
       throw new ImageReadException(
           subject + ": the layer is truncated (" + message(e, "the stream ends early")
@@ -101,10 +124,18 @@ public final class LayerTarReader {
       throw new ImageReadException(
           subject + ": cannot read the layer (" + message(e, e.getClass().getSimpleName())
               + ")", e);
+    } finally {
+      if (!done) {
+        raw.abandon();
+        if (diffSha != null) diffSha.abandon();
+      }
     }
     T contents = builder.finish();
     Digest blobDigest = Digest.sha256(raw.digest());
-    Digest diffId = diffSha == null ? blobDigest : Digest.sha256(diffSha.digest());
+    Digest diffId =
+        compression == Compression.NONE
+            ? blobDigest
+            : Digest.sha256(diffSha != null ? diffSha.digest() : diffShaHere.digest());
     long uncompressed = diffSha == null ? raw.count() : tarBytes[0];
     entries.finishDiagnostics();
     return new LayerReadResult<>(

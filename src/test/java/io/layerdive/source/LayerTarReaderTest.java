@@ -104,6 +104,20 @@ class LayerTarReaderTest {
   }
 
   @Test
+  void hashingOnAHelperThreadOrInlineGivesTheSameDigests() throws Exception {
+    byte[] big = new RawTar().file("big", "z".repeat(3 * 1024 * 1024)).end().bytes();
+    for (byte[] blob : List.of(big, gzip(big), ordinaryLayer())) {
+      LayerReadResult<List<LayerChange>> pipelined = new LayerTarReader(true)
+          .read(new ByteArrayInputStream(blob), "l", null, new CollectingReceiver().begin());
+      LayerReadResult<List<LayerChange>> inline = new LayerTarReader(false)
+          .read(new ByteArrayInputStream(blob), "l", null, new CollectingReceiver().begin());
+      assertThat(pipelined).isEqualTo(inline);
+    }
+    assertThat(new LayerTarReader(false).read(new ByteArrayInputStream(big), "l", null,
+        new CollectingReceiver().begin()).diffId()).isEqualTo(sha256(big));
+  }
+
+  @Test
   void sniffsGzipAndZstdByMagicBytes() throws Exception {
     byte[] tar = ordinaryLayer();
     LayerReadResult<List<LayerChange>> plain = read(tar);
