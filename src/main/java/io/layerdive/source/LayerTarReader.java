@@ -136,7 +136,7 @@ public final class LayerTarReader {
         compression == Compression.NONE
             ? blobDigest
             : Digest.sha256(diffSha != null ? diffSha.digest() : diffShaHere.digest());
-    long uncompressed = diffSha == null ? raw.count() : tarBytes[0];
+    long uncompressed = compression == Compression.NONE ? raw.count() : tarBytes[0];
     entries.finishDiagnostics();
     return new LayerReadResult<>(
         contents, diffId, blobDigest, compression, entries.sizeBytes, raw.count(), uncompressed,
