@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The files of an image archive (a tar, indexed by its headers without reading the data) or of a
- * directory holding the same layout. Streams from {@link #open} may be read from several threads
- * at once, one thread per stream.
+ * directory holding the same layout. Streams from {@link #open} may be read from several threads at
+ * once, one thread per stream.
  */
 public interface ArchiveFiles extends Closeable {
 
@@ -38,15 +38,27 @@ public interface ArchiveFiles extends Closeable {
   default byte[] readAll(ArchiveEntry entry, int max) throws ImageReadException {
     if (entry.size() > max) {
       throw new ImageReadException(
-          name() + ": " + entry.path() + " is " + entry.size() + " bytes, more than the "
-              + max + " expected of it");
+          name()
+              + ": "
+              + entry.path()
+              + " is "
+              + entry.size()
+              + " bytes, more than the "
+              + max
+              + " expected of it");
     }
     try (InputStream in = open(entry)) {
       byte[] data = in.readNBytes((int) entry.size());
       if (data.length != entry.size()) {
         throw new ImageReadException(
-            name() + ": " + entry.path() + " is cut short (" + data.length + " of "
-                + entry.size() + " bytes); the file is incomplete: copy or export it again");
+            name()
+                + ": "
+                + entry.path()
+                + " is cut short ("
+                + data.length
+                + " of "
+                + entry.size()
+                + " bytes); the file is incomplete: copy or export it again");
       }
       return data;
     } catch (IOException e) {

@@ -7,9 +7,8 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A layer blob as stored: counts and SHA-256-hashes every byte that passes, and lets the first
- * bytes be looked at before a decompressor takes over. {@link #available()} is honest, which
- * {@link java.util.zip.GZIPInputStream} needs to find the members of a multi-member gzip
- * (eStargz).
+ * bytes be looked at before a decompressor takes over. {@link #available()} is honest, which {@link
+ * java.util.zip.GZIPInputStream} needs to find the members of a multi-member gzip (eStargz).
  */
 final class BlobInputStream extends InputStream {
   private final InputStream in;
@@ -31,9 +30,7 @@ final class BlobInputStream extends InputStream {
     count = headLength;
   }
 
-  /**
-   * Starts hashing, on a helper thread when {@code pipelined}; must be called before reading.
-   */
+  /** Starts hashing, on a helper thread when {@code pipelined}; must be called before reading. */
   void startHashing(boolean pipelined) {
     if (pipelined) {
       pipe = new Sha256Pipe();

@@ -48,8 +48,8 @@ final class DirectoryFiles implements ArchiveFiles {
     try {
       return Optional.of(new ArchiveEntry(clean, Files.size(file), 0));
     } catch (IOException e) {
-      throw new ImageReadException(name + ": cannot read " + clean + " (" + e.getMessage() + ")",
-          e);
+      throw new ImageReadException(
+          name + ": cannot read " + clean + " (" + e.getMessage() + ")", e);
     }
   }
 

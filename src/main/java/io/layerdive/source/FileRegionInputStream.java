@@ -20,7 +20,9 @@ public final class FileRegionInputStream extends InputStream {
     this(channel, start, length, false);
   }
 
-  /** @param ownsChannel whether closing this stream closes the channel */
+  /**
+   * @param ownsChannel whether closing this stream closes the channel
+   */
   public FileRegionInputStream(FileChannel channel, long start, long length, boolean ownsChannel) {
     this.channel = channel;
     this.position = start;

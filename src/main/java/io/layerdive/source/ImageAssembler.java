@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Joins what a manifest lists, what the config says and what reading the blobs gave into an
- * {@link Image}, checking that they agree: the same number of layers, and each layer's computed
- * diff_id (and blob digest, where the manifest names one) as announced.
+ * Joins what a manifest lists, what the config says and what reading the blobs gave into an {@link
+ * Image}, checking that they agree: the same number of layers, and each layer's computed diff_id
+ * (and blob digest, where the manifest names one) as announced.
  */
 public final class ImageAssembler {
 
@@ -40,9 +40,17 @@ public final class ImageAssembler {
     List<String> raw = config.rootfs().diffIds();
     if (raw.size() != layerCount) {
       throw new ImageReadException(
-          subject + ": " + manifestName + " lists " + layerCount + " layer"
-              + (layerCount == 1 ? "" : "s") + " but the config has " + raw.size()
-              + " diff_id" + (raw.size() == 1 ? "" : "s")
+          subject
+              + ": "
+              + manifestName
+              + " lists "
+              + layerCount
+              + " layer"
+              + (layerCount == 1 ? "" : "s")
+              + " but the config has "
+              + raw.size()
+              + " diff_id"
+              + (raw.size() == 1 ? "" : "s")
               + "; the image is damaged: export or pull it again");
     }
     List<Digest> digests = new ArrayList<>(raw.size());
@@ -103,26 +111,46 @@ public final class ImageAssembler {
       LayerReadResult<T> result = results.get(ref.blobKey());
       if (result == null) {
         throw new ImageReadException(
-            subject + ": layer " + i + " (" + ref.blobKey() + ") is missing from the archive;"
+            subject
+                + ": layer "
+                + i
+                + " ("
+                + ref.blobKey()
+                + ") is missing from the archive;"
                 + " the image is incomplete: export or pull it again");
       }
       Digest blob = ref.expectedBlobDigest();
       if (blob != null && blob.algorithm().equals("sha256") && !blob.equals(result.blobDigest())) {
         throw new ImageReadException(
-            subject + ": layer " + i + " (" + ref.blobKey() + ") should have digest " + blob
-                + " but has " + result.blobDigest()
+            subject
+                + ": layer "
+                + i
+                + " ("
+                + ref.blobKey()
+                + ") should have digest "
+                + blob
+                + " but has "
+                + result.blobDigest()
                 + "; the blob is damaged: export or pull the image again");
       }
       Digest expected = diffIds.get(i);
       if (expected.algorithm().equals("sha256") && !expected.equals(result.diffId())) {
         throw new ImageReadException(
-            subject + ": layer " + i + " (" + ref.blobKey() + ") has diff_id "
-                + result.diffId() + " but the config expects " + expected
+            subject
+                + ": layer "
+                + i
+                + " ("
+                + ref.blobKey()
+                + ") has diff_id "
+                + result.diffId()
+                + " but the config expects "
+                + expected
                 + "; the image is damaged or mixed up: export or pull it again");
       }
       if (!expected.algorithm().equals("sha256") && seen.add("alg:" + ref.blobKey())) {
-        all.add(new Diagnostic(subject, "layer " + i + ": diff_id " + expected
-            + " not checked (only sha256 is)"));
+        all.add(
+            new Diagnostic(
+                subject, "layer " + i + ": diff_id " + expected + " not checked (only sha256 is)"));
       }
       if (seen.add(ref.blobKey())) all.addAll(result.diagnostics());
       layers.add(

@@ -22,8 +22,8 @@ public record ImageConfigJson(
 
   /**
    * The command of each of {@code layerCount} layers, as dive pairs them: history entries marked
-   * {@code empty_layer} are skipped, the others go to the layers in order, and layers left over
-   * get {@value #MISSING_COMMAND}. A history entry without {@code created_by} gives "".
+   * {@code empty_layer} are skipped, the others go to the layers in order, and layers left over get
+   * {@value #MISSING_COMMAND}. A history entry without {@code created_by} gives "".
    */
   public List<String> layerCommands(int layerCount) {
     List<String> commands = new ArrayList<>(layerCount);

@@ -76,8 +76,9 @@ public final class LayerBlobReader {
 
     if (threads == 1 || count <= 1) {
       for (Blob blob : order) {
-        results.put(blob.key(), readOne(blob, receiver, listener, done, total, layersDone, count,
-            cancelled));
+        results.put(
+            blob.key(),
+            readOne(blob, receiver, listener, done, total, layersDone, count, cancelled));
       }
       return results;
     }
@@ -95,8 +96,10 @@ public final class LayerBlobReader {
     try {
       for (Blob blob : order) {
         service.submit(
-            () -> Map.entry(blob.key(),
-                readOne(blob, receiver, listener, done, total, layersDone, count, cancelled)));
+            () ->
+                Map.entry(
+                    blob.key(),
+                    readOne(blob, receiver, listener, done, total, layersDone, count, cancelled)));
       }
       ImageReadException failure = null;
       for (int i = 0; i < count; i++) {

@@ -8,8 +8,8 @@ import java.util.List;
  * What reading one layer blob gave.
  *
  * @param contents what the receiver built from the layer's changes
- * @param diffId SHA-256 of the uncompressed tar stream, everything after the end-of-archive
- *     marker included
+ * @param diffId SHA-256 of the uncompressed tar stream, everything after the end-of-archive marker
+ *     included
  * @param blobDigest SHA-256 of the blob as stored (equal to {@code diffId} when uncompressed)
  * @param compression how the blob was stored, as its first bytes told
  * @param sizeBytes Σ of the sizes the entry headers announce: dive's layer size

@@ -22,8 +22,8 @@ import java.util.zip.ZipException;
  *
  * <p>Entry names are cleaned so that nothing leaves the image root; {@code .wh.NAME} becomes a
  * {@link LayerChange.Delete}, {@code DIR/.wh..wh..opq} a {@link LayerChange.OpaqueDir} (with an
- * empty path for the root). Duplicate entries are passed on in order. An instance holds no state
- * of a read and may be shared between threads.
+ * empty path for the root). Duplicate entries are passed on in order. An instance holds no state of
+ * a read and may be shared between threads.
  */
 public final class LayerTarReader {
   /** Large enough that the hashing loops, not the calls, dominate. */
@@ -54,8 +54,8 @@ public final class LayerTarReader {
    *
    * @param blob the blob as stored; read to its end but not closed
    * @param subject names the layer in messages, e.g. {@code app.tar: layer 3 (abc/layer.tar)}
-   * @param announced the compression a manifest announces, or null when nothing was announced;
-   *     a blob that lacks the announced compression and is not a tar either is an error
+   * @param announced the compression a manifest announces, or null when nothing was announced; a
+   *     blob that lacks the announced compression and is not a tar either is an error
    * @throws ImageReadException when the blob is truncated, corrupt or not a layer tar
    */
   public <T> LayerReadResult<T> read(
@@ -72,9 +72,14 @@ public final class LayerTarReader {
     if (announced != null && announced != compression) {
       if (compression == Compression.NONE && !looksLikeTar(raw)) {
         throw new ImageReadException(
-            subject + ": the manifest announces a " + announced.displayName()
-                + " layer but the blob is not " + announced.displayName() + " (it starts with "
-                + hex(raw.head()) + "); the image is damaged: export or pull it again");
+            subject
+                + ": the manifest announces a "
+                + announced.displayName()
+                + " layer but the blob is not "
+                + announced.displayName()
+                + " (it starts with "
+                + hex(raw.head())
+                + "); the image is damaged: export or pull it again");
       }
       diagnostics.add(new Diagnostic(subject, announcedMismatch(announced, compression)));
     }
@@ -97,33 +102,41 @@ public final class LayerTarReader {
                 else diffShaHere.update(b, off, len);
                 tarBytes[0] += len;
               };
-      TarReader tar =
-          new TarReader(tarStream, BUFFER_SIZE, onRead, w -> entries.diagnose(w));
+      TarReader tar = new TarReader(tarStream, BUFFER_SIZE, onRead, w -> entries.diagnose(w));
       entries.readAll(tar);
       tar.drain();
       raw.drain();
       done = true;
     } catch (EOFException e) {
       throw new ImageReadException(
-          subject + ": the layer is truncated (" + message(e, "the stream ends early")
-              + "); the file is incomplete: copy or export it again", e);
+          subject
+              + ": the layer is truncated ("
+              + message(e, "the stream ends early")
+              + "); the file is incomplete: copy or export it again",
+          e);
     } catch (TarFormatException e) {
-      String what = compression == Compression.NONE
-          ? "neither a tar nor gzip or zstd compressed (it starts with " + hex(raw.head()) + ")"
-          : "not a valid tar inside the " + compression.displayName() + " stream";
+      String what =
+          compression == Compression.NONE
+              ? "neither a tar nor gzip or zstd compressed (it starts with " + hex(raw.head()) + ")"
+              : "not a valid tar inside the " + compression.displayName() + " stream";
       throw new ImageReadException(
-          subject + ": the layer is " + (e.getMessage().startsWith("not a tar") ? what
-              : "corrupt: " + e.getMessage()) + "; the image is damaged: export or pull it again",
+          subject
+              + ": the layer is "
+              + (e.getMessage().startsWith("not a tar") ? what : "corrupt: " + e.getMessage())
+              + "; the image is damaged: export or pull it again",
           e);
     } catch (ZipException e) {
       throw new ImageReadException(
-          subject + ": the gzip stream is corrupt (" + e.getMessage()
-              + "); the image is damaged: export or pull it again", e);
+          subject
+              + ": the gzip stream is corrupt ("
+              + e.getMessage()
+              + "); the image is damaged: export or pull it again",
+          e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof RuntimeException && !isDecoderFailure(e)) throw (RuntimeException) e;
       throw new ImageReadException(
-          subject + ": cannot read the layer (" + message(e, e.getClass().getSimpleName())
-              + ")", e);
+          subject + ": cannot read the layer (" + message(e, e.getClass().getSimpleName()) + ")",
+          e);
     } finally {
       if (!done) {
         raw.abandon();
@@ -139,14 +152,25 @@ public final class LayerTarReader {
     long uncompressed = compression == Compression.NONE ? raw.count() : tarBytes[0];
     entries.finishDiagnostics();
     return new LayerReadResult<>(
-        contents, diffId, blobDigest, compression, entries.sizeBytes, raw.count(), uncompressed,
-        entries.count, diagnostics);
+        contents,
+        diffId,
+        blobDigest,
+        compression,
+        entries.sizeBytes,
+        raw.count(),
+        uncompressed,
+        entries.count,
+        diagnostics);
   }
 
   /** The oddity of a blob stored otherwise than its manifest announces. */
   public static String announcedMismatch(Compression announced, Compression actual) {
-    return "the manifest announces " + announced.displayName() + " but the blob is "
-        + actual.displayName() + "; read as " + actual.displayName();
+    return "the manifest announces "
+        + announced.displayName()
+        + " but the blob is "
+        + actual.displayName()
+        + "; read as "
+        + actual.displayName();
   }
 
   /** aircompressor reports corrupt zstd data with unchecked exceptions. */
@@ -220,8 +244,8 @@ public final class LayerTarReader {
         }
         builder.accept(
             new LayerChange.Put(
-                new FileEntry(path, type, h.size(), h.mode(), h.uid(), h.gid(), h.linkName(),
-                    hash)));
+                new FileEntry(
+                    path, type, h.size(), h.mode(), h.uid(), h.gid(), h.linkName(), hash)));
       }
     }
 

@@ -17,8 +17,8 @@ public interface LoadListener {
   default void layersKnown(List<Layer> layers) {}
 
   /**
-   * Bytes read so far of the layers as stored (compressed where they are) or of the export
-   * stream, and their total when known (-1 otherwise).
+   * Bytes read so far of the layers as stored (compressed where they are) or of the export stream,
+   * and their total when known (-1 otherwise).
    */
   default void progress(long bytesDone, long bytesTotal, int layersDone, int layersTotal) {}
 }

@@ -20,22 +20,25 @@ public final class MediaTypes {
   }
 
   /**
-   * The compression a layer media type announces, or null when the type is not a known layer
-   * type (the blob is then sniffed with no expectation).
+   * The compression a layer media type announces, or null when the type is not a known layer type
+   * (the blob is then sniffed with no expectation).
    */
   public static Compression layerCompression(String mediaType) {
     if (mediaType == null) return null;
     return switch (mediaType) {
       case "application/vnd.oci.image.layer.v1.tar",
           "application/vnd.oci.image.layer.nondistributable.v1.tar",
-          "application/vnd.docker.image.rootfs.diff.tar" -> Compression.NONE;
+          "application/vnd.docker.image.rootfs.diff.tar" ->
+          Compression.NONE;
       case "application/vnd.oci.image.layer.v1.tar+gzip",
           "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
           "application/vnd.docker.image.rootfs.diff.tar.gzip",
-          "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip" -> Compression.GZIP;
+          "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip" ->
+          Compression.GZIP;
       case "application/vnd.oci.image.layer.v1.tar+zstd",
           "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd",
-          "application/vnd.docker.image.rootfs.diff.tar.zstd" -> Compression.ZSTD;
+          "application/vnd.docker.image.rootfs.diff.tar.zstd" ->
+          Compression.ZSTD;
       default -> null;
     };
   }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 /**
- * Counts the bytes read for a progress display, in steps so that threads do not contend on
- * every read, and stops with {@link Cancelled} once a shared flag is raised.
+ * Counts the bytes read for a progress display, in steps so that threads do not contend on every
+ * read, and stops with {@link Cancelled} once a shared flag is raised.
  */
 final class ProgressInputStream extends InputStream {
   private static final int STEP = 1 << 20;

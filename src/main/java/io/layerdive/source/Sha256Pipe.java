@@ -9,10 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * SHA-256 computed on a helper thread. Hashing is the costliest step of reading a layer (about
- * 1.7 GB/s with the CPU's SHA instructions, against 10 GB/s for XXH64), so handing it to a
- * second core lets one large layer be read at the speed of the parsing alone. Bytes are copied
- * into a few fixed chunks that travel between the two threads; memory stays bounded.
+ * SHA-256 computed on a helper thread. Hashing is the costliest step of reading a layer (about 1.7
+ * GB/s with the CPU's SHA instructions, against 10 GB/s for XXH64), so handing it to a second core
+ * lets one large layer be read at the speed of the parsing alone. Bytes are copied into a few fixed
+ * chunks that travel between the two threads; memory stays bounded.
  */
 final class Sha256Pipe {
   private static final int CHUNK = 256 * 1024;

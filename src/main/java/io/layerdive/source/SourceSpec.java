@@ -61,8 +61,8 @@ public record SourceSpec(Kind kind, String target) {
    * Parses {@code input}; {@code forced} (from {@code --source}) decides the kind instead of the
    * scheme or the content.
    *
-   * @throws ImageReadException when the input is empty, names an unknown scheme, contradicts
-   *     {@code forced}, or looks like a path that does not exist
+   * @throws ImageReadException when the input is empty, names an unknown scheme, contradicts {@code
+   *     forced}, or looks like a path that does not exist
    */
   public static SourceSpec parse(String input, Optional<Kind> forced) throws ImageReadException {
     if (input == null || input.isBlank()) {
@@ -74,16 +74,21 @@ public record SourceSpec(Kind kind, String target) {
       String target = input.substring(sep + 3);
       Kind kind =
           Kind.named(scheme)
-              .orElseThrow(() -> new ImageReadException(
-                  input + ": unknown source '" + scheme + "'; use one of docker-archive://,"
-                      + " oci://, docker://, podman://, registry://"));
+              .orElseThrow(
+                  () ->
+                      new ImageReadException(
+                          input
+                              + ": unknown source '"
+                              + scheme
+                              + "'; use one of docker-archive://,"
+                              + " oci://, docker://, podman://, registry://"));
       if (forced.isPresent() && forced.get() != kind) {
         throw new ImageReadException(
             input + ": --source " + forced.get().scheme + " contradicts " + scheme + "://");
       }
       if (target.isBlank()) {
-        throw new ImageReadException(input + ": no " + (kind.isFile() ? "path" : "image name")
-            + " after " + scheme + "://");
+        throw new ImageReadException(
+            input + ": no " + (kind.isFile() ? "path" : "image name") + " after " + scheme + "://");
       }
       return new SourceSpec(kind, target);
     }
@@ -98,9 +103,8 @@ public record SourceSpec(Kind kind, String target) {
 
   /**
    * The kind of an existing path, by content: a directory or tar with {@code manifest.json} is a
-   * docker archive; one with {@code index.json} or {@code oci-layout} but no {@code
-   * manifest.json} is an OCI layout; anything else is handed to the archive reader, which says
-   * what it is instead.
+   * docker archive; one with {@code index.json} or {@code oci-layout} but no {@code manifest.json}
+   * is an OCI layout; anything else is handed to the archive reader, which says what it is instead.
    */
   static Kind detect(Path path) {
     if (Files.isDirectory(path)) {

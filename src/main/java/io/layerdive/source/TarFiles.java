@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A tar file indexed by its headers: the data is seeked over, never read, so indexing a
- * gigabyte archive costs one small read per entry. Later entries of the same path win, as when
- * the tar is extracted.
+ * A tar file indexed by its headers: the data is seeked over, never read, so indexing a gigabyte
+ * archive costs one small read per entry. Later entries of the same path win, as when the tar is
+ * extracted.
  */
 final class TarFiles implements ArchiveFiles {
   private static final int INDEX_BUFFER = 16 * 1024;
@@ -93,14 +93,19 @@ final class TarFiles implements ArchiveFiles {
   static ImageReadException readError(String name, IOException e) {
     if (e instanceof TarTruncatedException) {
       return new ImageReadException(
-          name + ": the archive is truncated (" + e.getMessage()
-              + "); the file is incomplete: copy or export it again", e);
+          name
+              + ": the archive is truncated ("
+              + e.getMessage()
+              + "); the file is incomplete: copy or export it again",
+          e);
     }
     if (e instanceof TarFormatException) {
       if (e.getMessage().startsWith("not a tar")) {
         return new ImageReadException(
-            name + ": not an image archive: not a tar file; make one with"
-                + " `docker save IMAGE -o FILE`", e);
+            name
+                + ": not an image archive: not a tar file; make one with"
+                + " `docker save IMAGE -o FILE`",
+            e);
       }
       return new ImageReadException(
           name + ": the archive is corrupt (" + e.getMessage() + "); copy or export it again", e);

@@ -30,8 +30,19 @@ final class TarReader {
   private static final byte[] ZEROS = new byte[64 * 1024];
   private static final Set<String> KNOWN_PAX_KEYS =
       Set.of(
-          "path", "linkpath", "size", "uid", "gid", "uname", "gname", "mtime", "atime", "ctime",
-          "charset", "comment", "hdrcharset");
+          "path",
+          "linkpath",
+          "size",
+          "uid",
+          "gid",
+          "uname",
+          "gname",
+          "mtime",
+          "atime",
+          "ctime",
+          "charset",
+          "comment",
+          "hdrcharset");
   private static final String[] KNOWN_PAX_PREFIXES = {"SCHILY.", "LIBARCHIVE.", "GNU.", "RHT."};
 
   private final InputStream in;
@@ -199,8 +210,9 @@ final class TarReader {
         String minor = pax.get("GNU.sparse.minor");
         String map = pax.get("GNU.sparse.map");
         boolean v1 = "1".equals(major) && "0".equals(minor);
-        boolean v0 = ("0".equals(major) && ("0".equals(minor) || "1".equals(minor)))
-            || (major == null && minor == null && map != null && !map.isEmpty());
+        boolean v0 =
+            ("0".equals(major) && ("0".equals(minor) || "1".equals(minor)))
+                || (major == null && minor == null && map != null && !map.isEmpty());
         if (v0 || v1) {
           if ((v = pax.get("GNU.sparse.name")) != null && !v.isEmpty()) name = v;
           v = pax.get("GNU.sparse.size");
@@ -209,8 +221,14 @@ final class TarReader {
           if (v0) sparse = parseSparseMap(map == null ? "" : map, offset);
           paxSparse1 = v1;
         } else if (major != null || minor != null) {
-          warnOnce("sparse:" + major + "." + minor,
-              "'" + name + "': unknown GNU sparse format " + major + "." + minor
+          warnOnce(
+              "sparse:" + major + "." + minor,
+              "'"
+                  + name
+                  + "': unknown GNU sparse format "
+                  + major
+                  + "."
+                  + minor
                   + "; read as a plain file");
         }
       }
@@ -246,7 +264,9 @@ final class TarReader {
     }
   }
 
-  /** Feeds the rest of the current entry's stored data to {@code sink}, straight from the buffer. */
+  /**
+   * Feeds the rest of the current entry's stored data to {@code sink}, straight from the buffer.
+   */
   void readData(Chunks sink) throws IOException {
     while (dataRemaining > 0) {
       if (pos == limit && fillSome() < 0) throw truncatedData();
@@ -318,8 +338,8 @@ final class TarReader {
 
   /**
    * Reads the underlying stream to its end, so that {@code onRead} has seen every byte: what
-   * follows the end-of-archive marker (an eStargz table of contents) is part of a layer's
-   * diff_id. Returns the number of bytes found after the last entry's data.
+   * follows the end-of-archive marker (an eStargz table of contents) is part of a layer's diff_id.
+   * Returns the number of bytes found after the last entry's data.
    */
   long drain() throws IOException {
     long from = position();
@@ -544,8 +564,12 @@ final class TarReader {
         if (len > data.length) break;
         sp++;
       }
-      if (sp == i || sp >= data.length || data[sp] != ' ' || len <= sp - i + 1
-          || i + len > data.length || data[(int) (i + len - 1)] != '\n') {
+      if (sp == i
+          || sp >= data.length
+          || data[sp] != ' '
+          || len <= sp - i + 1
+          || i + len > data.length
+          || data[(int) (i + len - 1)] != '\n') {
         throw new TarFormatException("a malformed PAX record in the header at offset " + offset);
       }
       int end = (int) (i + len - 1);
@@ -608,7 +632,8 @@ final class TarReader {
     for (int e = 0; e < count; e++) {
       int entry = at + e * 24;
       if (buf[entry] == 0) break; // GNU and BSD tar end the list at an empty offset
-      list.add(numeric(entry, 12, "sparse offset", offset),
+      list.add(
+          numeric(entry, 12, "sparse offset", offset),
           numeric(entry + 12, 12, "sparse length", offset));
     }
   }
@@ -666,8 +691,7 @@ final class TarReader {
     return numbers;
   }
 
-  private static void validateSparse(long[] map, long size, long offset)
-      throws TarFormatException {
+  private static void validateSparse(long[] map, long size, long offset) throws TarFormatException {
     long end = 0;
     for (int i = 0; i < map.length; i += 2) {
       long o = map[i];

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An image archive read front to back in one pass, e.g. a daemon's export stream: each entry's
- * data is offered as a stream while it goes by. Errors read as {@link TarFiles}' do.
+ * An image archive read front to back in one pass, e.g. a daemon's export stream: each entry's data
+ * is offered as a stream while it goes by. Errors read as {@link TarFiles}' do.
  */
 public final class TarStream {
   private static final int BUFFER = 256 * 1024;
@@ -47,7 +47,9 @@ public final class TarStream {
         }
       };
 
-  /** @param subject names the archive in messages */
+  /**
+   * @param subject names the archive in messages
+   */
   public TarStream(InputStream in, String subject) {
     this.tar = new TarReader(in, BUFFER, null, null);
     this.subject = subject;

@@ -30,7 +30,9 @@ public final class WireJson {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + " column "
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + " column "
                   + e.getLocation().getColumnNr();
       throw new ImageReadException(
           subject + ": is not the expected JSON (" + e.getOriginalMessage() + where + ")", e);

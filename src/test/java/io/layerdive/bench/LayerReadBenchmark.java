@@ -16,10 +16,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Measures how fast one large uncompressed layer is read: a tar of 100,000 files and about 1 GB
- * (sizes 0–20 KiB, random bytes, 100 directories), generated once into the directory given as
- * the first argument. Each run reads the tar from the file (page cache warm after the first run)
- * with SHA-256 of the stream and XXH64 of every file, once into a receiver that drops the changes
- * and once into the tree package's builder. Not a test: run it by hand, e.g.
+ * (sizes 0–20 KiB, random bytes, 100 directories), generated once into the directory given as the
+ * first argument. Each run reads the tar from the file (page cache warm after the first run) with
+ * SHA-256 of the stream and XXH64 of every file, once into a receiver that drops the changes and
+ * once into the tree package's builder. Not a test: run it by hand, e.g.
  *
  * <pre>
  * mvn -q -o test-compile
@@ -56,8 +56,12 @@ public final class LayerReadBenchmark {
         System.out.printf(
             "%s run %d: %d entries, reader alone %.2f GB/s (%.0f ms), into the tree builder"
                 + " %.2f GB/s (%.0f ms)%n",
-            pipelined ? "sha256 on a helper thread" : "sha256 inline", run, r.contents(),
-            size / ((t1 - t0) / 1e9) / 1e9, (t1 - t0) / 1e6, size / ((t2 - t1) / 1e9) / 1e9,
+            pipelined ? "sha256 on a helper thread" : "sha256 inline",
+            run,
+            r.contents(),
+            size / ((t1 - t0) / 1e9) / 1e9,
+            (t1 - t0) / 1e6,
+            size / ((t2 - t1) / 1e9) / 1e9,
             (t2 - t1) / 1e6);
       }
     }

@@ -38,7 +38,10 @@ class LayerTarReaderTest {
   private static LayerReadResult<List<LayerChange>> read(byte[] blob, Compression announced)
       throws ImageReadException {
     return new LayerTarReader()
-        .read(new ByteArrayInputStream(blob), "layer.tar", announced,
+        .read(
+            new ByteArrayInputStream(blob),
+            "layer.tar",
+            announced,
             new CollectingReceiver().begin());
   }
 
@@ -87,12 +90,29 @@ class LayerTarReaderTest {
     assertThat(result.contents())
         .containsExactly(
             new Put(new FileEntry("etc", FileType.DIRECTORY, 0, 040755, 0, 0, "", 0)),
-            new Put(new FileEntry("etc/hello.txt", FileType.REGULAR, HELLO.length(), 0100640,
-                1000, 50, "", xxh(HELLO))),
-            new Put(new FileEntry("etc/link", FileType.SYMLINK, 0, 0100644, 0, 0, "hello.txt",
-                Xxh64.EMPTY)),
-            new Put(new FileEntry("etc/hard", FileType.HARDLINK, 0, 0100644, 0, 0,
-                "etc/hello.txt", Xxh64.EMPTY)));
+            new Put(
+                new FileEntry(
+                    "etc/hello.txt",
+                    FileType.REGULAR,
+                    HELLO.length(),
+                    0100640,
+                    1000,
+                    50,
+                    "",
+                    xxh(HELLO))),
+            new Put(
+                new FileEntry(
+                    "etc/link", FileType.SYMLINK, 0, 0100644, 0, 0, "hello.txt", Xxh64.EMPTY)),
+            new Put(
+                new FileEntry(
+                    "etc/hard",
+                    FileType.HARDLINK,
+                    0,
+                    0100644,
+                    0,
+                    0,
+                    "etc/hello.txt",
+                    Xxh64.EMPTY)));
     assertThat(result.diffId()).isEqualTo(sha256(blob));
     assertThat(result.blobDigest()).isEqualTo(result.diffId());
     assertThat(result.compression()).isEqualTo(Compression.NONE);
@@ -107,14 +127,19 @@ class LayerTarReaderTest {
   void hashingOnAHelperThreadOrInlineGivesTheSameDigests() throws Exception {
     byte[] big = new RawTar().file("big", "z".repeat(3 * 1024 * 1024)).end().bytes();
     for (byte[] blob : List.of(big, gzip(big), ordinaryLayer())) {
-      LayerReadResult<List<LayerChange>> pipelined = new LayerTarReader(true)
-          .read(new ByteArrayInputStream(blob), "l", null, new CollectingReceiver().begin());
-      LayerReadResult<List<LayerChange>> inline = new LayerTarReader(false)
-          .read(new ByteArrayInputStream(blob), "l", null, new CollectingReceiver().begin());
+      LayerReadResult<List<LayerChange>> pipelined =
+          new LayerTarReader(true)
+              .read(new ByteArrayInputStream(blob), "l", null, new CollectingReceiver().begin());
+      LayerReadResult<List<LayerChange>> inline =
+          new LayerTarReader(false)
+              .read(new ByteArrayInputStream(blob), "l", null, new CollectingReceiver().begin());
       assertThat(pipelined).isEqualTo(inline);
     }
-    assertThat(new LayerTarReader(false).read(new ByteArrayInputStream(big), "l", null,
-        new CollectingReceiver().begin()).diffId()).isEqualTo(sha256(big));
+    assertThat(
+            new LayerTarReader(false)
+                .read(new ByteArrayInputStream(big), "l", null, new CollectingReceiver().begin())
+                .diffId())
+        .isEqualTo(sha256(big));
   }
 
   @Test
@@ -144,8 +169,9 @@ class LayerTarReaderTest {
   void multiMemberGzipIsReadToTheLastMember() throws Exception {
     byte[] tar = ordinaryLayer();
     int cut = 1024;
-    byte[] gz = concat(gzip(Arrays.copyOfRange(tar, 0, cut)),
-        gzip(Arrays.copyOfRange(tar, cut, tar.length)));
+    byte[] gz =
+        concat(
+            gzip(Arrays.copyOfRange(tar, 0, cut)), gzip(Arrays.copyOfRange(tar, cut, tar.length)));
 
     LayerReadResult<List<LayerChange>> result = read(gz);
 
@@ -261,8 +287,13 @@ class LayerTarReaderTest {
         new RawTar()
             .gnuLong('L', "gnu/" + deep)
             .gnuLong('K', "target/" + deep)
-            .header("gnu/trunc".getBytes(StandardCharsets.US_ASCII), '2', 0, 0777,
-                "trunc".getBytes(StandardCharsets.US_ASCII), true)
+            .header(
+                "gnu/trunc".getBytes(StandardCharsets.US_ASCII),
+                '2',
+                0,
+                0777,
+                "trunc".getBytes(StandardCharsets.US_ASCII),
+                true)
             .end()
             .bytes();
 
@@ -351,8 +382,13 @@ class LayerTarReaderTest {
 
     byte[] pax01 =
         new RawTar()
-            .pax('x', "GNU.sparse.major=0", "GNU.sparse.minor=1", "GNU.sparse.map=0,2,6,2",
-                "GNU.sparse.size=10", "GNU.sparse.name=sparse01")
+            .pax(
+                'x',
+                "GNU.sparse.major=0",
+                "GNU.sparse.minor=1",
+                "GNU.sparse.map=0,2,6,2",
+                "GNU.sparse.size=10",
+                "GNU.sparse.name=sparse01")
             .header("GNUSparseFile.0/sparse01", '0', stored.length, 0644)
             .data(stored)
             .end()
@@ -362,7 +398,11 @@ class LayerTarReaderTest {
     System.arraycopy(text, 0, map, 0, text.length);
     byte[] pax10 =
         new RawTar()
-            .pax('x', "GNU.sparse.major=1", "GNU.sparse.minor=0", "GNU.sparse.realsize=10",
+            .pax(
+                'x',
+                "GNU.sparse.major=1",
+                "GNU.sparse.minor=0",
+                "GNU.sparse.realsize=10",
                 "GNU.sparse.name=sparse10")
             .header("GNUSparseFile.0/sparse10", '0', 512 + stored.length, 0644)
             .data(concat(map, stored))
@@ -441,26 +481,31 @@ class LayerTarReaderTest {
         .isInstanceOf(ImageReadException.class)
         .hasMessageStartingWith("layer.tar: the layer is truncated");
     assertThatThrownBy(() -> read(Arrays.copyOf(blob, 300)))
-        .hasMessageStartingWith("layer.tar: the layer is truncated (the stream ends inside the"
-            + " tar header at offset 0)");
+        .hasMessageStartingWith(
+            "layer.tar: the layer is truncated (the stream ends inside the"
+                + " tar header at offset 0)");
   }
 
   @Test
   void garbageIsNotALayer() throws Exception {
-    byte[] garbage = "this is not a tar archive at all, just some words ".repeat(20)
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] garbage =
+        "this is not a tar archive at all, just some words "
+            .repeat(20)
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] binary = new byte[2048];
     Arrays.fill(binary, (byte) 0x07);
 
     assertThatThrownBy(() -> read(garbage))
-        .hasMessage("layer.tar: the layer is neither a tar nor gzip or zstd compressed (it starts"
-            + " with 74 68 69 73); the image is damaged: export or pull it again");
+        .hasMessage(
+            "layer.tar: the layer is neither a tar nor gzip or zstd compressed (it starts"
+                + " with 74 68 69 73); the image is damaged: export or pull it again");
     assertThatThrownBy(() -> read(binary, Compression.GZIP))
-        .hasMessage("layer.tar: the manifest announces a gzip layer but the blob is not gzip (it"
-            + " starts with 07 07 07 07); the image is damaged: export or pull it again");
+        .hasMessage(
+            "layer.tar: the manifest announces a gzip layer but the blob is not gzip (it"
+                + " starts with 07 07 07 07); the image is damaged: export or pull it again");
     assertThatThrownBy(() -> read(binary, Compression.ZSTD))
-        .hasMessageStartingWith("layer.tar: the manifest announces a zstd layer but the blob is"
-            + " not zstd");
+        .hasMessageStartingWith(
+            "layer.tar: the manifest announces a zstd layer but the blob is" + " not zstd");
     assertThatThrownBy(() -> read(gzip(garbage)))
         .hasMessageStartingWith("layer.tar: the layer is not a valid tar inside the gzip stream");
   }
@@ -472,9 +517,11 @@ class LayerTarReaderTest {
     byte[] zst = zstd(ordinaryLayer());
     for (int i = 12; i < zst.length - 4; i++) zst[i] ^= 0x55;
 
-    assertThatThrownBy(() -> read(gz)).isInstanceOf(ImageReadException.class)
+    assertThatThrownBy(() -> read(gz))
+        .isInstanceOf(ImageReadException.class)
         .hasMessageStartingWith("layer.tar: ");
-    assertThatThrownBy(() -> read(zst)).isInstanceOf(ImageReadException.class)
+    assertThatThrownBy(() -> read(zst))
+        .isInstanceOf(ImageReadException.class)
         .hasMessageStartingWith("layer.tar: ");
   }
 

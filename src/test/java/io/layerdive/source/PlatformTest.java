@@ -33,9 +33,12 @@ class PlatformTest {
   @Test
   void badTextIsRejectedWithTheExpectedForm() {
     assertThatThrownBy(() -> Platform.parse("linux"))
-        .hasMessage("--platform: 'linux' is not os/arch[/variant] (e.g. linux/amd64, linux/arm64/v8)");
-    assertThatThrownBy(() -> Platform.parse("linux//v7")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Platform.parse("a/b/c/d")).isInstanceOf(IllegalArgumentException.class);
+        .hasMessage(
+            "--platform: 'linux' is not os/arch[/variant] (e.g. linux/amd64, linux/arm64/v8)");
+    assertThatThrownBy(() -> Platform.parse("linux//v7"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Platform.parse("a/b/c/d"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

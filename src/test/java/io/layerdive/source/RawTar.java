@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes tar streams byte by byte, so tests can make what ordinary writers refuse: raw name
- * bytes, {@code \0} type flags, names that climb out, PAX records of any kind, sparse entries.
+ * Writes tar streams byte by byte, so tests can make what ordinary writers refuse: raw name bytes,
+ * {@code \0} type flags, names that climb out, PAX records of any kind, sparse entries.
  */
 final class RawTar {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -56,7 +56,7 @@ final class RawTar {
       byte[] body = (" " + kv + "\n").getBytes(StandardCharsets.UTF_8);
       int len = body.length + 1;
       while (Integer.toString(len).length() + body.length != len) len++;
-      records.writeBytes((len + "" ).getBytes(StandardCharsets.US_ASCII));
+      records.writeBytes((len + "").getBytes(StandardCharsets.US_ASCII));
       records.writeBytes(body);
     }
     byte[] data = records.toByteArray();
@@ -66,8 +66,8 @@ final class RawTar {
 
   RawTar gnuLong(char type, String value) {
     byte[] data = (value + "\0").getBytes(StandardCharsets.UTF_8);
-    header("././@LongLink".getBytes(StandardCharsets.US_ASCII), type, data.length, 0644, null,
-        true);
+    header(
+        "././@LongLink".getBytes(StandardCharsets.US_ASCII), type, data.length, 0644, null, true);
     return data(data);
   }
 

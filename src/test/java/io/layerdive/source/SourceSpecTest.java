@@ -61,8 +61,7 @@ class SourceSpecTest {
     assertThat(SourceSpec.parse(images.resolve("not-an-image-rootfs.tar").toString()).kind())
         .isEqualTo(Kind.DOCKER_ARCHIVE);
 
-    TestArchives.Image image =
-        new TestArchives.Image().layer(TestArchives.layer("a", "b"), "one");
+    TestArchives.Image image = new TestArchives.Image().layer(TestArchives.layer("a", "b"), "one");
     Path d25 = TestArchives.write(dir.resolve("d25.tar"), Layout.DOCKER_OCI, image);
     Path ociDir = TestArchives.writeDirectory(dir.resolve("layout"), Layout.OCI, image);
     Path savedDir = TestArchives.writeDirectory(dir.resolve("saved"), Layout.DOCKER_LEGACY, image);
@@ -87,13 +86,14 @@ class SourceSpecTest {
 
   @Test
   void emptyAndUnknownInputsAreErrors() {
-    assertThatThrownBy(() -> SourceSpec.parse(" ")).hasMessage(
-        "image: nothing given; name an image or an archive");
-    assertThatThrownBy(() -> SourceSpec.parse("ftp://x")).hasMessage(
-        "ftp://x: unknown source 'ftp'; use one of docker-archive://, oci://, docker://,"
-            + " podman://, registry://");
-    assertThatThrownBy(() -> SourceSpec.parse("docker://")).hasMessage(
-        "docker://: no image name after docker://");
+    assertThatThrownBy(() -> SourceSpec.parse(" "))
+        .hasMessage("image: nothing given; name an image or an archive");
+    assertThatThrownBy(() -> SourceSpec.parse("ftp://x"))
+        .hasMessage(
+            "ftp://x: unknown source 'ftp'; use one of docker-archive://, oci://, docker://,"
+                + " podman://, registry://");
+    assertThatThrownBy(() -> SourceSpec.parse("docker://"))
+        .hasMessage("docker://: no image name after docker://");
     assertThatThrownBy(() -> SourceSpec.parse("oci://")).hasMessage("oci://: no path after oci://");
   }
 }

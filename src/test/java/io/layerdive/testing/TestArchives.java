@@ -116,10 +116,16 @@ public final class TestArchives {
         if (diffs.length() > 0) diffs.append(',');
         diffs.append(quote(d));
       }
-      return "{\"architecture\":" + quote(architecture) + ",\"os\":" + quote(os)
+      return "{\"architecture\":"
+          + quote(architecture)
+          + ",\"os\":"
+          + quote(os)
           + (variant == null ? "" : ",\"variant\":" + quote(variant))
-          + ",\"history\":[" + history + "],\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
-          + diffs + "]}}";
+          + ",\"history\":["
+          + history
+          + "],\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
+          + diffs
+          + "]}}";
     }
   }
 
@@ -207,7 +213,8 @@ public final class TestArchives {
       case DOCKER_LEGACY -> {
         Map<String, Object> sorted = new java.util.TreeMap<>();
         for (int i = 0; i < image.layers.size(); i++) {
-          String id = sha256((i + ":" + sha256(image.layers.get(i))).getBytes(StandardCharsets.UTF_8));
+          String id =
+              sha256((i + ":" + sha256(image.layers.get(i))).getBytes(StandardCharsets.UTF_8));
           sorted.put(id + "/VERSION", "1.0".getBytes(StandardCharsets.UTF_8));
           sorted.put(id + "/json", ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
           sorted.put(id + "/layer.tar", image.blob(i));
@@ -266,40 +273,67 @@ public final class TestArchives {
         if (firstConfig == null) firstLayers.add("blobs/sha256/" + hex);
       }
       if (firstConfig == null) firstConfig = "blobs/sha256/" + configHex;
-      String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest."
-          + "v1+json\",\"config\":" + descriptor("application/vnd.oci.image.config.v1+json",
-              configHex, config.length, null) + ",\"layers\":[" + layers + "]}";
+      String manifest =
+          "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest."
+              + "v1+json\",\"config\":"
+              + descriptor(
+                  "application/vnd.oci.image.config.v1+json", configHex, config.length, null)
+              + ",\"layers\":["
+              + layers
+              + "]}";
       byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
       String manifestHex = sha256(manifestBytes);
       blobs.put(manifestHex, manifestBytes);
-      String platform = "{\"architecture\":" + quote(image.architecture) + ",\"os\":"
-          + quote(image.os) + (image.variant == null ? "" : ",\"variant\":"
-          + quote(image.variant)) + "}";
-      descriptors.add(descriptor("application/vnd.oci.image.manifest.v1+json", manifestHex,
-          manifestBytes.length, platform));
+      String platform =
+          "{\"architecture\":"
+              + quote(image.architecture)
+              + ",\"os\":"
+              + quote(image.os)
+              + (image.variant == null ? "" : ",\"variant\":" + quote(image.variant))
+              + "}";
+      descriptors.add(
+          descriptor(
+              "application/vnd.oci.image.manifest.v1+json",
+              manifestHex,
+              manifestBytes.length,
+              platform));
     }
     String top;
-    String annotations = images[0].tags.isEmpty() ? "" : ",\"annotations\":{"
-        + "\"io.containerd.image.name\":" + quote(images[0].tags.get(0))
-        + ",\"org.opencontainers.image.ref.name\":" + quote(images[0].tags.get(0)) + "}";
+    String annotations =
+        images[0].tags.isEmpty()
+            ? ""
+            : ",\"annotations\":{"
+                + "\"io.containerd.image.name\":"
+                + quote(images[0].tags.get(0))
+                + ",\"org.opencontainers.image.ref.name\":"
+                + quote(images[0].tags.get(0))
+                + "}";
     if (images.length == 1) {
       top = descriptors.get(0);
       top = top.substring(0, top.length() - 1) + annotations + "}";
     } else {
-      byte[] nested = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1"
-          + "+json\",\"manifests\":[" + String.join(",", descriptors) + "]}")
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] nested =
+          ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1"
+                  + "+json\",\"manifests\":["
+                  + String.join(",", descriptors)
+                  + "]}")
+              .getBytes(StandardCharsets.UTF_8);
       String nestedHex = sha256(nested);
       blobs.put(nestedHex, nested);
-      String d = descriptor("application/vnd.oci.image.index.v1+json", nestedHex, nested.length,
-          null);
+      String d =
+          descriptor("application/vnd.oci.image.index.v1+json", nestedHex, nested.length, null);
       top = d.substring(0, d.length() - 1) + annotations + "}";
     }
     for (Map.Entry<String, byte[]> b : blobs.entrySet()) {
       out.put("blobs/sha256/" + b.getKey(), b.getValue());
     }
-    out.put("index.json", ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index"
-        + ".v1+json\",\"manifests\":[" + top + "]}").getBytes(StandardCharsets.UTF_8));
+    out.put(
+        "index.json",
+        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index"
+                + ".v1+json\",\"manifests\":["
+                + top
+                + "]}")
+            .getBytes(StandardCharsets.UTF_8));
     if (layout == Layout.DOCKER_OCI) {
       out.put("manifest.json", manifestJson(firstConfig, images[0].tags, firstLayers));
     }
@@ -315,8 +349,14 @@ public final class TestArchives {
   }
 
   private static String descriptor(String mediaType, String hex, long size, String platform) {
-    return "{\"mediaType\":" + quote(mediaType) + ",\"digest\":\"sha256:" + hex + "\",\"size\":"
-        + size + (platform == null ? "" : ",\"platform\":" + platform) + "}";
+    return "{\"mediaType\":"
+        + quote(mediaType)
+        + ",\"digest\":\"sha256:"
+        + hex
+        + "\",\"size\":"
+        + size
+        + (platform == null ? "" : ",\"platform\":" + platform)
+        + "}";
   }
 
   private static byte[] manifestJson(String config, List<String> tags, List<String> layers) {
@@ -324,16 +364,17 @@ public final class TestArchives {
     for (String tag : tags) t.append(t.length() > 0 ? "," : "").append(quote(tag));
     StringBuilder l = new StringBuilder();
     for (String layer : layers) l.append(l.length() > 0 ? "," : "").append(quote(layer));
-    return ("[{\"Config\":" + quote(config) + ",\"RepoTags\":[" + t + "],\"Layers\":[" + l
-        + "]}]").getBytes(StandardCharsets.UTF_8);
+    return ("[{\"Config\":" + quote(config) + ",\"RepoTags\":[" + t + "],\"Layers\":[" + l + "]}]")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Rewrites the tar at {@code file} without the entries whose path {@code drop} accepts. */
   public static void dropEntries(Path file, java.util.function.Predicate<String> drop)
       throws IOException {
     byte[] original = Files.readAllBytes(file);
-    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
-            new java.io.ByteArrayInputStream(original));
+    try (var in =
+            new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.io.ByteArrayInputStream(original));
         OutputStream out = Files.newOutputStream(file);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -363,8 +404,8 @@ public final class TestArchives {
   public static byte[] compress(byte[] data, Stored how) {
     if (how == Stored.PLAIN) return data;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (OutputStream c = how == Stored.GZIP ? new GZIPOutputStream(out)
-        : new ZstdOutputStream(out)) {
+    try (OutputStream c =
+        how == Stored.GZIP ? new GZIPOutputStream(out) : new ZstdOutputStream(out)) {
       c.write(data);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * What an archive's {@code manifest.json} and config say: the layers in order, where their blobs
- * are, and what to check them against. Only the first image of a multi-image archive is taken,
- * as dive does.
+ * are, and what to check them against. Only the first image of a multi-image archive is taken, as
+ * dive does.
  *
  * @param layerPaths the layer paths as the manifest writes them
  * @param announced the compression each layer's media type announces (Docker ≥ 25), or null
@@ -50,10 +50,11 @@ record ArchivePlan(
 
   static ArchivePlan of(String subject, Lookup files) throws ImageReadException {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    String manifestKey =
-        files.resolve(MANIFEST).orElseThrow(() -> noManifest(subject, files));
+    String manifestKey = files.resolve(MANIFEST).orElseThrow(() -> noManifest(subject, files));
     ArchiveManifestJson[] manifests =
-        WireJson.read(files.read(manifestKey, MAX_JSON), ArchiveManifestJson[].class,
+        WireJson.read(
+            files.read(manifestKey, MAX_JSON),
+            ArchiveManifestJson[].class,
             subject + ": " + MANIFEST);
     if (manifests.length == 0) {
       throw new ImageReadException(
@@ -62,19 +63,32 @@ record ArchivePlan(
     ArchiveManifestJson manifest = manifests[0];
     if (manifests.length > 1) {
       diagnostics.add(
-          new Diagnostic(subject, "the archive holds " + manifests.length
-              + " images; showing the first " + manifest.repoTags()));
+          new Diagnostic(
+              subject,
+              "the archive holds "
+                  + manifests.length
+                  + " images; showing the first "
+                  + manifest.repoTags()));
     }
     if (manifest.config() == null || manifest.config().isEmpty()) {
       throw new ImageReadException(subject + ": " + MANIFEST + " names no config");
     }
     String configKey =
-        files.resolve(manifest.config())
-            .orElseThrow(() -> new ImageReadException(
-                subject + ": the config " + manifest.config() + " named by " + MANIFEST
-                    + " is not in the archive; the image is incomplete: export it again"));
+        files
+            .resolve(manifest.config())
+            .orElseThrow(
+                () ->
+                    new ImageReadException(
+                        subject
+                            + ": the config "
+                            + manifest.config()
+                            + " named by "
+                            + MANIFEST
+                            + " is not in the archive; the image is incomplete: export it again"));
     ImageConfigJson config =
-        WireJson.read(files.read(configKey, MAX_JSON), ImageConfigJson.class,
+        WireJson.read(
+            files.read(configKey, MAX_JSON),
+            ImageConfigJson.class,
             subject + ": " + manifest.config());
 
     Map<String, Compression> mediaTypes = announcedCompressions(subject, files, diagnostics);
@@ -85,14 +99,19 @@ record ArchivePlan(
       Optional<String> key = files.resolve(path);
       if (key.isEmpty()) {
         throw new ImageReadException(
-            subject + ": layer " + i + " (" + path + ") named by " + MANIFEST
+            subject
+                + ": layer "
+                + i
+                + " ("
+                + path
+                + ") named by "
+                + MANIFEST
                 + " is missing from the archive; the image is incomplete: export it again");
       }
       refs.add(new LayerRef(firstComponent(path), key.get(), blobDigest(path)));
       announced.add(mediaTypes.get(key.get()));
     }
-    List<Digest> diffIds =
-        ImageAssembler.diffIds(config, refs.size(), subject, MANIFEST);
+    List<Digest> diffIds = ImageAssembler.diffIds(config, refs.size(), subject, MANIFEST);
     return new ArchivePlan(
         config, manifest.repoTags(), manifest.layers(), refs, diffIds, announced, diagnostics);
   }
@@ -117,8 +136,8 @@ record ArchivePlan(
   }
 
   /**
-   * Docker 25 and later also write an OCI layout whose manifests give each layer's media type;
-   * blob key → announced compression. Unreadable parts only cost the check.
+   * Docker 25 and later also write an OCI layout whose manifests give each layer's media type; blob
+   * key → announced compression. Unreadable parts only cost the check.
    */
   private static Map<String, Compression> announcedCompressions(
       String subject, Lookup files, List<Diagnostic> diagnostics) {
@@ -127,19 +146,24 @@ record ArchivePlan(
       Optional<String> index = files.resolve("index.json");
       if (index.isEmpty()) return out;
       OciIndexJson json =
-          WireJson.read(files.read(index.get(), MAX_JSON), OciIndexJson.class,
-              subject + ": index.json");
+          WireJson.read(
+              files.read(index.get(), MAX_JSON), OciIndexJson.class, subject + ": index.json");
       collect(json.manifests(), files, out, subject, 0);
     } catch (ImageReadException e) {
-      diagnostics.add(new Diagnostic(subject, "index.json not used to check layer media types ("
-          + e.getMessage() + ")"));
+      diagnostics.add(
+          new Diagnostic(
+              subject, "index.json not used to check layer media types (" + e.getMessage() + ")"));
     }
     return out;
   }
 
   private static void collect(
-      List<DescriptorJson> descriptors, Lookup files, Map<String, Compression> out,
-      String subject, int depth) throws ImageReadException {
+      List<DescriptorJson> descriptors,
+      Lookup files,
+      Map<String, Compression> out,
+      String subject,
+      int depth)
+      throws ImageReadException {
     if (depth > 4) return;
     for (DescriptorJson d : descriptors) {
       if (d.digest() == null) continue;
@@ -147,13 +171,13 @@ record ArchivePlan(
       if (key.isEmpty()) continue;
       if (MediaTypes.isIndex(d.mediaType())) {
         OciIndexJson nested =
-            WireJson.read(files.read(key.get(), MAX_JSON), OciIndexJson.class,
-                subject + ": " + key.get());
+            WireJson.read(
+                files.read(key.get(), MAX_JSON), OciIndexJson.class, subject + ": " + key.get());
         collect(nested.manifests(), files, out, subject, depth + 1);
       } else if (MediaTypes.isManifest(d.mediaType())) {
         OciManifestJson m =
-            WireJson.read(files.read(key.get(), MAX_JSON), OciManifestJson.class,
-                subject + ": " + key.get());
+            WireJson.read(
+                files.read(key.get(), MAX_JSON), OciManifestJson.class, subject + ": " + key.get());
         for (DescriptorJson layer : m.layers()) {
           if (layer.digest() == null) continue;
           Compression c = MediaTypes.layerCompression(layer.mediaType());
@@ -173,11 +197,17 @@ record ArchivePlan(
     }
     if (oci) {
       return new ImageReadException(
-          subject + ": an OCI image layout without " + MANIFEST
-              + ", not a docker archive; read it with oci://" + subject);
+          subject
+              + ": an OCI image layout without "
+              + MANIFEST
+              + ", not a docker archive; read it with oci://"
+              + subject);
     }
     return new ImageReadException(
-        subject + ": a plain file-system tar with no " + MANIFEST + " or image config, not an"
+        subject
+            + ": a plain file-system tar with no "
+            + MANIFEST
+            + " or image config, not an"
             + " image archive; make an image archive with `docker save IMAGE -o FILE`");
   }
 }

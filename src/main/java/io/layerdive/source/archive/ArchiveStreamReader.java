@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Reads an archive front to back once. Small JSON files are kept; every other file is read as a
- * layer blob while it streams by, keyed by its path, and a blob that fails to read keeps its
- * error until the manifest (last in the stream) says whether it is a layer at all.
+ * layer blob while it streams by, keyed by its path, and a blob that fails to read keeps its error
+ * until the manifest (last in the stream) says whether it is a layer at all.
  */
 final class ArchiveStreamReader {
   private static final int MAX_JSON = 64 * 1024 * 1024;
@@ -70,8 +70,8 @@ final class ArchiveStreamReader {
       try {
         results.put(
             path,
-            layerReader.read(peeked.stream(tar.data()), name + ": " + path, null,
-                receiver.begin()));
+            layerReader.read(
+                peeked.stream(tar.data()), name + ": " + path, null, receiver.begin()));
       } catch (ImageReadException e) {
         failures.put(path, e);
       }
@@ -112,11 +112,25 @@ final class ArchiveStreamReader {
       }
       named.put(
           key,
-          new LayerReadResult<>(r.contents(), r.diffId(), r.blobDigest(), r.compression(),
-              r.sizeBytes(), r.blobBytes(), r.tarBytes(), r.entryCount(), diagnostics));
+          new LayerReadResult<>(
+              r.contents(),
+              r.diffId(),
+              r.blobDigest(),
+              r.compression(),
+              r.sizeBytes(),
+              r.blobBytes(),
+              r.tarBytes(),
+              r.entryCount(),
+              diagnostics));
     }
     return ImageAssembler.assemble(
-        name, name, plan.config(), plan.tags(), plan.refs(), plan.diffIds(), named,
+        name,
+        name,
+        plan.config(),
+        plan.tags(),
+        plan.refs(),
+        plan.diffIds(),
+        named,
         plan.diagnostics());
   }
 

@@ -25,10 +25,10 @@ import java.util.Optional;
 /**
  * An image saved by {@code docker save} (any engine version), {@code podman save} or kaniko.
  *
- * <p>From a file, the archive is indexed by its headers, then the layer blobs are read in
- * parallel, each distinct blob once. From a stream (a daemon's export), it is read in one pass:
- * each blob as it goes by, the JSON files kept until the manifest, which comes last, tells which
- * blobs are the layers. Both give the same image.
+ * <p>From a file, the archive is indexed by its headers, then the layer blobs are read in parallel,
+ * each distinct blob once. From a stream (a daemon's export), it is read in one pass: each blob as
+ * it goes by, the JSON files kept until the manifest, which comes last, tells which blobs are the
+ * layers. Both give the same image.
  *
  * <p>{@link io.layerdive.image.Layer#compressedSizeBytes()} is the size of the blob as stored in
  * the archive, compressed or not; {@link io.layerdive.image.Layer#blobDigest()} its SHA-256.
@@ -156,7 +156,13 @@ public final class DockerArchiveSource implements ImageSource {
     listener.phase("Reading " + blobs.size() + " layers of " + name);
     Map<String, LayerReadResult<T>> results = blobReader.readAll(blobs, receiver, listener);
     return ImageAssembler.assemble(
-        name, name, plan.config(), plan.tags(), plan.refs(), plan.diffIds(), results,
+        name,
+        name,
+        plan.config(),
+        plan.tags(),
+        plan.refs(),
+        plan.diffIds(),
+        results,
         plan.diagnostics());
   }
 

@@ -36,12 +36,12 @@ import java.util.Set;
 
 /**
  * An OCI image layout in a directory or a tar. The image is found through {@code index.json}
- * (following nested indexes and manifest lists); when it holds several platforms, the requested
- * one is taken, else this machine's, else the only one. Layers are read in the manifest's order,
+ * (following nested indexes and manifest lists); when it holds several platforms, the requested one
+ * is taken, else this machine's, else the only one. Layers are read in the manifest's order,
  * several at once, each blob checked against its digest and its media type.
  *
- * <p>Layer ids are {@code blobs}, as dive shows them for layouts: the first component of the
- * blob's path. {@link io.layerdive.image.Layer#compressedSizeBytes()} is the stored blob size.
+ * <p>Layer ids are {@code blobs}, as dive shows them for layouts: the first component of the blob's
+ * path. {@link io.layerdive.image.Layer#compressedSizeBytes()} is the stored blob size.
  */
 public final class OciLayoutSource implements ImageSource {
   private static final int MAX_JSON = 64 * 1024 * 1024;
@@ -113,21 +113,28 @@ public final class OciLayoutSource implements ImageSource {
       diagnostics.add(new Diagnostic(name, "no oci-layout file; read as an OCI layout anyway"));
     }
     OciIndexJson index =
-        WireJson.read(files.readAll(indexEntry, MAX_JSON), OciIndexJson.class,
-            name + ": index.json");
+        WireJson.read(
+            files.readAll(indexEntry, MAX_JSON), OciIndexJson.class, name + ": index.json");
     List<Candidate> candidates = new ArrayList<>();
     collect(files, index.manifests(), null, Set.of(), candidates, 0);
     Candidate chosen = choose(files, candidates, diagnostics);
 
     OciManifestJson manifest =
-        WireJson.read(blob(files, chosen.descriptor(), "the manifest"), OciManifestJson.class,
+        WireJson.read(
+            blob(files, chosen.descriptor(), "the manifest"),
+            OciManifestJson.class,
             name + ": manifest " + chosen.descriptor().digest());
     if (manifest.config() == null) {
-      throw new ImageReadException(name + ": manifest " + chosen.descriptor().digest()
-          + " names no config; the layout is damaged");
+      throw new ImageReadException(
+          name
+              + ": manifest "
+              + chosen.descriptor().digest()
+              + " names no config; the layout is damaged");
     }
     ImageConfigJson config =
-        WireJson.read(blob(files, manifest.config(), "the config"), ImageConfigJson.class,
+        WireJson.read(
+            blob(files, manifest.config(), "the config"),
+            ImageConfigJson.class,
             name + ": config " + manifest.config().digest());
 
     List<LayerRef> refs = new ArrayList<>();
@@ -140,15 +147,20 @@ public final class OciLayoutSource implements ImageSource {
       String subject = name + ": layer " + i + " (" + digest + ")";
       Optional<ArchiveEntry> entry = files.find(blobPath);
       if (entry.isEmpty()) {
-        String why = layer.urls().isEmpty()
-            ? "is missing from the layout; the layout is incomplete: copy the image again"
-            : "is a foreign layer kept at " + layer.urls().get(0) + ", not in the layout";
+        String why =
+            layer.urls().isEmpty()
+                ? "is missing from the layout; the layout is incomplete: copy the image again"
+                : "is a foreign layer kept at " + layer.urls().get(0) + ", not in the layout";
         throw new ImageReadException(subject + " " + why);
       }
       Compression announced = MediaTypes.layerCompression(layer.mediaType());
       if (announced == null) {
-        diagnostics.add(new Diagnostic(subject, "unknown layer media type '" + layer.mediaType()
-            + "'; compression told by the content"));
+        diagnostics.add(
+            new Diagnostic(
+                subject,
+                "unknown layer media type '"
+                    + layer.mediaType()
+                    + "'; compression told by the content"));
       }
       refs.add(new LayerRef("blobs", blobPath, digest));
       sizes.add(entry.get().size());
@@ -167,14 +179,20 @@ public final class OciLayoutSource implements ImageSource {
       LayerReadResult<T> r = results.get(refs.get(i).blobKey());
       if (layer.size() > 0 && r.blobBytes() != layer.size()) {
         throw new ImageReadException(
-            name + ": layer " + i + " (" + layer.digest() + ") is " + r.blobBytes()
-                + " bytes but the manifest says " + layer.size()
+            name
+                + ": layer "
+                + i
+                + " ("
+                + layer.digest()
+                + ") is "
+                + r.blobBytes()
+                + " bytes but the manifest says "
+                + layer.size()
                 + "; the layout is damaged: copy the image again");
       }
     }
     return ImageAssembler.assemble(
-        name, name, config, new ArrayList<>(chosen.names()), refs, diffIds, results,
-        diagnostics);
+        name, name, config, new ArrayList<>(chosen.names()), refs, diffIds, results, diagnostics);
   }
 
   private ImageReadException notALayout(ArchiveFiles files) {
@@ -207,16 +225,16 @@ public final class OciLayoutSource implements ImageSource {
       Platform p =
           d.platform() == null
               ? inherited
-              : new Platform(d.platform().os(), d.platform().architecture(),
-                  d.platform().variant());
+              : new Platform(
+                  d.platform().os(), d.platform().architecture(), d.platform().variant());
       if (p != null && p.os().equals("unknown") && p.architecture().equals("unknown")) continue;
       Set<String> names = new LinkedHashSet<>(inheritedNames);
       if (d.annotation(CONTAINERD_NAME) != null) names.add(d.annotation(CONTAINERD_NAME));
       else if (d.annotation(REF_NAME) != null) names.add(d.annotation(REF_NAME));
       if (MediaTypes.isIndex(d.mediaType())) {
         OciIndexJson nested =
-            WireJson.read(blob(files, d, "an index"), OciIndexJson.class,
-                name + ": index " + d.digest());
+            WireJson.read(
+                blob(files, d, "an index"), OciIndexJson.class, name + ": index " + d.digest());
         collect(files, nested.manifests(), p, names, out, depth + 1);
       } else if (MediaTypes.isManifest(d.mediaType()) || d.mediaType() == null) {
         out.add(new Candidate(d, p, names));
@@ -231,16 +249,22 @@ public final class OciLayoutSource implements ImageSource {
     }
     List<Candidate> known = new ArrayList<>();
     for (Candidate c : all) {
-      known.add(c.platform() != null ? c : new Candidate(c.descriptor(), platformOf(files, c),
-          c.names()));
+      known.add(
+          c.platform() != null
+              ? c
+              : new Candidate(c.descriptor(), platformOf(files, c), c.names()));
     }
     List<Candidate> matches = new ArrayList<>();
     if (platform.isPresent()) {
       for (Candidate c : known) if (platform.get().accepts(c.platform())) matches.add(c);
       if (matches.isEmpty()) {
         throw new ImageReadException(
-            name + ": no image for platform " + platform.get() + "; the layout has "
-                + platformList(known) + ": choose one of them with --platform");
+            name
+                + ": no image for platform "
+                + platform.get()
+                + "; the layout has "
+                + platformList(known)
+                + ": choose one of them with --platform");
       }
     } else if (known.size() == 1) {
       matches = known;
@@ -249,14 +273,26 @@ public final class OciLayoutSource implements ImageSource {
       for (Candidate c : known) if (here.accepts(c.platform())) matches.add(c);
       if (matches.isEmpty()) {
         throw new ImageReadException(
-            name + ": the layout holds images for " + platformList(known) + " but not for this"
-                + " machine (" + here + "): choose one with --platform");
+            name
+                + ": the layout holds images for "
+                + platformList(known)
+                + " but not for this"
+                + " machine ("
+                + here
+                + "): choose one with --platform");
       }
     }
     Candidate chosen = matches.get(0);
     if (matches.size() > 1) {
-      diagnostics.add(new Diagnostic(name, matches.size() + " images match " + chosen.platform()
-          + "; showing the first (" + chosen.descriptor().digest() + ")"));
+      diagnostics.add(
+          new Diagnostic(
+              name,
+              matches.size()
+                  + " images match "
+                  + chosen.platform()
+                  + "; showing the first ("
+                  + chosen.descriptor().digest()
+                  + ")"));
     }
     return chosen;
   }
@@ -270,11 +306,15 @@ public final class OciLayoutSource implements ImageSource {
   /** A manifest without a platform in the index: its config tells. */
   private Platform platformOf(ArchiveFiles files, Candidate c) throws ImageReadException {
     OciManifestJson m =
-        WireJson.read(blob(files, c.descriptor(), "the manifest"), OciManifestJson.class,
+        WireJson.read(
+            blob(files, c.descriptor(), "the manifest"),
+            OciManifestJson.class,
             name + ": manifest " + c.descriptor().digest());
     if (m.config() == null) return new Platform("", "", "");
     ImageConfigJson config =
-        WireJson.read(blob(files, m.config(), "the config"), ImageConfigJson.class,
+        WireJson.read(
+            blob(files, m.config(), "the config"),
+            ImageConfigJson.class,
             name + ": config " + m.config().digest());
     return new Platform(config.os(), config.architecture(), config.variant());
   }
@@ -289,28 +329,42 @@ public final class OciLayoutSource implements ImageSource {
   }
 
   /** Reads a small blob and checks it against its digest. */
-  private byte[] blob(ArchiveFiles files, DescriptorJson d, String what)
-      throws ImageReadException {
+  private byte[] blob(ArchiveFiles files, DescriptorJson d, String what) throws ImageReadException {
     Digest digest = digest(d, what);
     String blobPath = "blobs/" + digest.algorithm() + "/" + digest.hex();
     ArchiveEntry entry =
-        files.find(blobPath)
-            .orElseThrow(() -> new ImageReadException(
-                name + ": " + what + " " + digest + " is missing from the layout; the layout is"
-                    + " incomplete: copy the image again"));
+        files
+            .find(blobPath)
+            .orElseThrow(
+                () ->
+                    new ImageReadException(
+                        name
+                            + ": "
+                            + what
+                            + " "
+                            + digest
+                            + " is missing from the layout; the layout is"
+                            + " incomplete: copy the image again"));
     byte[] bytes = files.readAll(entry, MAX_JSON);
-    String algorithm = switch (digest.algorithm()) {
-      case "sha256" -> "SHA-256";
-      case "sha512" -> "SHA-512";
-      default -> null;
-    };
+    String algorithm =
+        switch (digest.algorithm()) {
+          case "sha256" -> "SHA-256";
+          case "sha512" -> "SHA-512";
+          default -> null;
+        };
     if (algorithm != null) {
       try {
         Digest actual =
             new Digest(digest.algorithm(), hex(MessageDigest.getInstance(algorithm).digest(bytes)));
         if (!actual.equals(digest)) {
           throw new ImageReadException(
-              name + ": " + what + " " + digest + " has digest " + actual
+              name
+                  + ": "
+                  + what
+                  + " "
+                  + digest
+                  + " has digest "
+                  + actual
                   + "; the layout is damaged: copy the image again");
         }
       } catch (NoSuchAlgorithmException e) {
