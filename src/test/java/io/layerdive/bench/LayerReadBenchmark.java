@@ -24,7 +24,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * <pre>
  * mvn -q -o test-compile
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     io.layerdive.bench.LayerReadBenchmark /tmp/layerbench
+ *     io.layerdive.bench.LayerReadBenchmark SCRATCH_DIR
  * </pre>
  *
  * where {@code cp.txt} comes from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}.

@@ -188,6 +188,27 @@ class DockerArchiveSourceTest {
   // ------------------------------------------------------------------------------- bad input
 
   @Test
+  void whenOneOfManyLayersFailsItsOwnErrorIsReported() throws Exception {
+    TestArchives.Image image = new TestArchives.Image();
+    for (int i = 0; i < 6; i++) {
+      image.layer(layer("f" + i, "z".repeat(200_000)), "step " + i, Stored.GZIP);
+    }
+    Path file = TestArchives.write(dir.resolve("many.tar"), Layout.DOCKER_OCI, image);
+    byte[] gz = TestArchives.compress(layer("f3", "z".repeat(200_000)), Stored.GZIP);
+    byte[] broken = gz.clone();
+    for (int i = 30; i < broken.length - 10; i++) broken[i] = 0;
+    TestArchives.patch(file, gz, broken);
+
+    assertThatThrownBy(
+            () ->
+                DockerArchiveSource.file(file, "many.tar", 4)
+                    .load(new CollectingReceiver(), LoadListener.NONE))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageStartingWith("many.tar: layer 3 (blobs/sha256/")
+        .hasMessageNotContaining("cancelled");
+  }
+
+  @Test
   void aTruncatedArchiveIsSaidToBeTruncated() throws Exception {
     Path file =
         TestArchives.write(
