@@ -6,9 +6,11 @@ import io.layerdive.image.Image;
 import io.layerdive.image.ImageConfig;
 import io.layerdive.image.Layer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Joins what a manifest lists, what the config says and what reading the blobs gave into an {@link
@@ -105,7 +107,7 @@ public final class ImageAssembler {
     List<Layer> layers = new ArrayList<>(refs.size());
     List<T> contents = new ArrayList<>(refs.size());
     List<Diagnostic> all = new ArrayList<>(diagnostics);
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < refs.size(); i++) {
       LayerRef ref = refs.get(i);
       LayerReadResult<T> result = results.get(ref.blobKey());

@@ -229,10 +229,9 @@ public final class LayerTarReader {
         }
         if (path.isEmpty()) continue;
         int slash = path.lastIndexOf('/');
-        String parent = slash < 0 ? "" : path.substring(0, slash);
-        String base = path.substring(slash + 1);
-        if (base.startsWith(WHITEOUT)) {
-          whiteout(h, parent, base);
+        if (path.startsWith(WHITEOUT, slash + 1)) {
+          String parent = slash < 0 ? "" : path.substring(0, slash);
+          whiteout(h, parent, path.substring(slash + 1));
           continue;
         }
         FileType type = typeOf(h.typeflag());

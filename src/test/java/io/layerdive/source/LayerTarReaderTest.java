@@ -180,6 +180,20 @@ class LayerTarReaderTest {
   }
 
   @Test
+  void multiFrameZstdIsReadToTheLastFrame() throws Exception {
+    byte[] tar = ordinaryLayer();
+    int cut = 1024;
+    byte[] zst =
+        concat(
+            zstd(Arrays.copyOfRange(tar, 0, cut)), zstd(Arrays.copyOfRange(tar, cut, tar.length)));
+
+    LayerReadResult<List<LayerChange>> result = read(zst);
+
+    assertThat(result.diffId()).isEqualTo(sha256(tar));
+    assertThat(result.contents()).hasSize(4);
+  }
+
+  @Test
   void whatFollowsTheEndOfArchiveCountsForTheDiffIdButIsNotRead() throws Exception {
     // eStargz keeps its table of contents as a tar entry after the end-of-archive blocks.
     byte[] tail = new RawTar().file("stargz.index.json", "{}").end().bytes();
