@@ -38,7 +38,7 @@ public enum Compression {
   }
 
   /** Wraps {@code raw} in the decompressor; NONE returns it as is. */
-  InputStream decompress(InputStream raw) throws IOException {
+  public InputStream decompress(InputStream raw) throws IOException {
     return switch (this) {
       case NONE -> raw;
       case GZIP -> new GZIPInputStream(raw, BUFFER);

@@ -12,6 +12,7 @@ import io.layerdive.source.LayerTarReader;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.TarStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Reads an archive front to back once. Small JSON files are kept; every other file is read as a
@@ -36,15 +38,30 @@ final class ArchiveStreamReader {
     this.name = name;
   }
 
+  /**
+   * @param raw the archive as stored; counted for progress against {@code total} (-1 unknown)
+   * @param outer how the whole archive is compressed
+   */
   <T> LoadedImage<T> read(
-      InputStream in, long total, LayerReceiver<T> receiver, LoadListener listener)
+      InputStream raw,
+      long total,
+      Compression outer,
+      LayerReceiver<T> receiver,
+      LoadListener listener)
       throws ImageReadException {
-    TarStream tar = new TarStream(in, name);
+    int[] blobs = {0};
+    Counting counted = new Counting(raw, n -> listener.progress(n, total, blobs[0], -1));
+    TarStream tar;
+    try {
+      tar = new TarStream(outer.decompress(counted), name);
+    } catch (IOException e) {
+      throw new ImageReadException(
+          name + ": not " + outer.displayName() + " data (" + e.getMessage() + ")", e);
+    }
     Map<String, byte[]> json = new HashMap<>();
     Map<String, String> links = new HashMap<>();
     Map<String, LayerReadResult<T>> results = new HashMap<>();
     Map<String, ImageReadException> failures = new HashMap<>();
-    int blobs = 0;
     TarStream.Entry entry;
     while ((entry = tar.next()) != null) {
       String path = entry.path();
@@ -72,13 +89,13 @@ final class ArchiveStreamReader {
             path,
             layerReader.read(
                 peeked.stream(tar.data()), name + ": " + path, null, receiver.begin()));
+        blobs[0]++;
       } catch (ImageReadException e) {
         failures.put(path, e);
       }
-      blobs++;
-      listener.progress(tar.position(), total, blobs, -1);
     }
 
+    listener.progress(counted.count, total, blobs[0], -1);
     ArchivePlan plan = ArchivePlan.of(name, lookup(json, links, results, failures));
     List<Long> blobSizes = new ArrayList<>();
     for (LayerRef ref : plan.refs()) {
@@ -165,6 +182,49 @@ final class ArchiveStreamReader {
         return bytes;
       }
     };
+  }
+
+  /** Counts the bytes read and reports every few MiB. */
+  private static final class Counting extends FilterInputStream {
+    private static final long STEP = 4 << 20;
+    private final LongConsumer report;
+    private long count;
+    private long reported;
+
+    Counting(InputStream in, LongConsumer report) {
+      super(in);
+      this.report = report;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) add(1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) add(n);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long k = super.skip(n);
+      add(k);
+      return k;
+    }
+
+    private void add(long n) {
+      count += n;
+      if (count - reported >= STEP) {
+        reported = count;
+        report.accept(count);
+      }
+    }
+
   }
 
   /** The first bytes of an entry, looked at before deciding what it is. */

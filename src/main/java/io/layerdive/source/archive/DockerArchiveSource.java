@@ -73,7 +73,7 @@ public final class DockerArchiveSource implements ImageSource {
       throws ImageReadException {
     if (path == null) {
       try (InputStream in = stream.open()) {
-        return new ArchiveStreamReader(name).read(in, -1, receiver, listener);
+        return new ArchiveStreamReader(name).read(in, -1, Compression.NONE, receiver, listener);
       } catch (IOException e) {
         throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
       }
@@ -115,19 +115,11 @@ public final class DockerArchiveSource implements ImageSource {
       throws ImageReadException {
     listener.phase("Reading " + name + " (" + outer.displayName() + " compressed)");
     try (InputStream raw = Files.newInputStream(path)) {
-      InputStream in = decompress(outer, raw);
-      return new ArchiveStreamReader(name).read(in, -1, receiver, listener);
+      return new ArchiveStreamReader(name)
+          .read(raw, Files.size(path), outer, receiver, listener);
     } catch (IOException e) {
       throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
     }
-  }
-
-  private static InputStream decompress(Compression c, InputStream raw) throws IOException {
-    return switch (c) {
-      case GZIP -> new java.util.zip.GZIPInputStream(raw, 64 * 1024);
-      case ZSTD -> new io.airlift.compress.zstd.ZstdInputStream(raw);
-      case NONE -> raw;
-    };
   }
 
   private <T> LoadedImage<T> readFiles(

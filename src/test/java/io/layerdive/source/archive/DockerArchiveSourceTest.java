@@ -185,6 +185,30 @@ class DockerArchiveSourceTest {
     assertThat(events).last().isEqualTo("progress " + blobs + "/" + blobs + " 2/2");
   }
 
+  @Test
+  void aStreamReportsTheBytesItConsumed() throws Exception {
+    Path file =
+        TestArchives.write(dir.resolve("s.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    DockerArchiveSource.stream(() -> Files.newInputStream(file), "s.tar")
+        .load(
+            new CollectingReceiver(),
+            new LoadListener() {
+              @Override
+              public void layersKnown(List<Layer> layers) {
+                events.add("layers " + layers.size());
+              }
+
+              @Override
+              public void progress(long done, long total, int layersDone, int layersTotal) {
+                events.add("progress " + done + " " + layersDone);
+              }
+            });
+
+    assertThat(events).containsExactly("progress " + Files.size(file) + " 2", "layers 2");
+  }
+
   // ------------------------------------------------------------------------------- bad input
 
   @Test
