@@ -84,83 +84,118 @@ public final class LayerTarReader {
       diagnostics.add(new Diagnostic(subject, announcedMismatch(announced, compression)));
     }
     Entries entries = new Entries(subject, diagnostics, builder);
-    // The uncompressed stream is the big one to hash: that digest goes to the helper thread.
-    raw.startHashing(pipelined && compression == Compression.NONE);
-    Sha256Pipe diffSha =
-        compression == Compression.NONE ? null : pipelined ? new Sha256Pipe() : null;
-    MessageDigest diffShaHere =
-        compression == Compression.NONE || pipelined ? null : BlobInputStream.newSha256();
-    long[] tarBytes = new long[1];
-    boolean done = false;
+    Digests digests = new Digests(raw, compression, pipelined);
     try {
-      InputStream tarStream = compression.decompress(raw);
-      TarReader.Chunks onRead =
-          compression == Compression.NONE
-              ? null
-              : (b, off, len) -> {
-                if (diffSha != null) diffSha.update(b, off, len);
-                else diffShaHere.update(b, off, len);
-                tarBytes[0] += len;
-              };
-      TarReader tar = new TarReader(tarStream, BUFFER_SIZE, onRead, w -> entries.diagnose(w));
+      TarReader tar =
+          new TarReader(
+              compression.decompress(raw), BUFFER_SIZE, digests.tarSink(), entries::diagnose);
       entries.readAll(tar);
       tar.drain();
       raw.drain();
-      done = true;
-    } catch (EOFException e) {
-      throw new ImageReadException(
+    } catch (IOException | RuntimeException e) {
+      digests.abandon();
+      throw failure(subject, compression, raw, e);
+    }
+    T contents = builder.finish();
+    entries.finishDiagnostics();
+    Digest blobDigest = digests.blobDigest();
+    return new LayerReadResult<>(
+        contents,
+        digests.diffId(blobDigest),
+        blobDigest,
+        compression,
+        entries.sizeBytes,
+        raw.count(),
+        digests.tarBytes(),
+        entries.count,
+        diagnostics);
+  }
+
+  /** Says what went wrong in words for users; unexpected runtime failures pass unchanged. */
+  private static ImageReadException failure(
+      String subject, Compression compression, BlobInputStream raw, Exception e) {
+    if (e instanceof EOFException) {
+      return new ImageReadException(
           subject
               + ": the layer is truncated ("
               + message(e, "the stream ends early")
               + "); the file is incomplete: copy or export it again",
           e);
-    } catch (TarFormatException e) {
+    }
+    if (e instanceof TarFormatException) {
       String what =
           compression == Compression.NONE
               ? "neither a tar nor gzip or zstd compressed (it starts with " + hex(raw.head()) + ")"
               : "not a valid tar inside the " + compression.displayName() + " stream";
-      throw new ImageReadException(
+      return new ImageReadException(
           subject
               + ": the layer is "
               + (e.getMessage().startsWith("not a tar") ? what : "corrupt: " + e.getMessage())
               + "; the image is damaged: export or pull it again",
           e);
-    } catch (ZipException e) {
-      throw new ImageReadException(
+    }
+    if (e instanceof ZipException) {
+      return new ImageReadException(
           subject
               + ": the gzip stream is corrupt ("
               + e.getMessage()
               + "); the image is damaged: export or pull it again",
           e);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof RuntimeException && !isDecoderFailure(e)) throw (RuntimeException) e;
-      throw new ImageReadException(
-          subject + ": cannot read the layer (" + message(e, e.getClass().getSimpleName()) + ")",
-          e);
-    } finally {
-      if (!done) {
-        raw.abandon();
-        if (diffSha != null) diffSha.abandon();
-      }
     }
-    T contents = builder.finish();
-    Digest blobDigest = Digest.sha256(raw.digest());
-    Digest diffId =
-        compression == Compression.NONE
-            ? blobDigest
-            : Digest.sha256(diffSha != null ? diffSha.digest() : diffShaHere.digest());
-    long uncompressed = compression == Compression.NONE ? raw.count() : tarBytes[0];
-    entries.finishDiagnostics();
-    return new LayerReadResult<>(
-        contents,
-        diffId,
-        blobDigest,
-        compression,
-        entries.sizeBytes,
-        raw.count(),
-        uncompressed,
-        entries.count,
-        diagnostics);
+    if (e instanceof RuntimeException r && !isDecoderFailure(r)) throw r;
+    return new ImageReadException(
+        subject + ": cannot read the layer (" + message(e, e.getClass().getSimpleName()) + ")", e);
+  }
+
+  /**
+   * The two digests of a layer. Uncompressed, the blob is the tar: one SHA-256 serves as blob
+   * digest and diff_id. Compressed, the tar bytes the decompressor yields get their own. The larger
+   * one, the tar's, runs on a helper thread when pipelined.
+   */
+  private static final class Digests {
+    private final BlobInputStream raw;
+    private final Sha256Pipe tarPipe;
+    private final MessageDigest tarInline;
+    private long tarBytes;
+
+    Digests(BlobInputStream raw, Compression compression, boolean pipelined) {
+      this.raw = raw;
+      boolean plain = compression == Compression.NONE;
+      raw.startHashing(pipelined && plain);
+      tarPipe = !plain && pipelined ? new Sha256Pipe() : null;
+      tarInline = !plain && !pipelined ? BlobInputStream.newSha256() : null;
+    }
+
+    /** What sees the decompressed bytes; null when the blob is the tar. */
+    TarReader.Chunks tarSink() {
+      if (tarPipe == null && tarInline == null) return null;
+      return (b, off, len) -> {
+        if (tarPipe != null) tarPipe.update(b, off, len);
+        else tarInline.update(b, off, len);
+        tarBytes += len;
+      };
+    }
+
+    /** Call once: digests are final. */
+    Digest blobDigest() {
+      return Digest.sha256(raw.digest());
+    }
+
+    /** Call once, after {@link #blobDigest()}, which an uncompressed blob shares. */
+    Digest diffId(Digest blobDigest) {
+      if (tarPipe != null) return Digest.sha256(tarPipe.digest());
+      if (tarInline != null) return Digest.sha256(tarInline.digest());
+      return blobDigest;
+    }
+
+    long tarBytes() {
+      return tarPipe == null && tarInline == null ? raw.count() : tarBytes;
+    }
+
+    void abandon() {
+      raw.abandon();
+      if (tarPipe != null) tarPipe.abandon();
+    }
   }
 
   /** The oddity of a blob stored otherwise than its manifest announces. */

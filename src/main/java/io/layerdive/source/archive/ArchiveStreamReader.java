@@ -224,7 +224,6 @@ final class ArchiveStreamReader {
         report.accept(count);
       }
     }
-
   }
 
   /** The first bytes of an entry, looked at before deciding what it is. */

@@ -115,8 +115,7 @@ public final class DockerArchiveSource implements ImageSource {
       throws ImageReadException {
     listener.phase("Reading " + name + " (" + outer.displayName() + " compressed)");
     try (InputStream raw = Files.newInputStream(path)) {
-      return new ArchiveStreamReader(name)
-          .read(raw, Files.size(path), outer, receiver, listener);
+      return new ArchiveStreamReader(name).read(raw, Files.size(path), outer, receiver, listener);
     } catch (IOException e) {
       throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
     }

@@ -187,8 +187,7 @@ class DockerArchiveSourceTest {
 
   @Test
   void aStreamReportsTheBytesItConsumed() throws Exception {
-    Path file =
-        TestArchives.write(dir.resolve("s.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path file = TestArchives.write(dir.resolve("s.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     DockerArchiveSource.stream(() -> Files.newInputStream(file), "s.tar")
