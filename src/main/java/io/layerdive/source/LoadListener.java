@@ -10,9 +10,15 @@ public interface LoadListener {
   /** A new phase, e.g. "Exporting image from the daemon" or "Reading layers". */
   default void phase(String description) {}
 
-  /** The layer list, as soon as the source knows it (before the contents). */
+  /**
+   * The layer list, as soon as the source knows it (before the contents): sizes not yet read are
+   * -1, blob digests not yet known are empty.
+   */
   default void layersKnown(List<Layer> layers) {}
 
-  /** Uncompressed layer bytes read so far, and the total when known (-1 otherwise). */
+  /**
+   * Bytes read so far of the layers as stored (compressed where they are) or of the export stream,
+   * and their total when known (-1 otherwise).
+   */
   default void progress(long bytesDone, long bytesTotal, int layersDone, int layersTotal) {}
 }

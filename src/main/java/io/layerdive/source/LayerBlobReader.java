@@ -1,0 +1,157 @@
+package io.layerdive.source;
+
+import io.layerdive.image.LayerReceiver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads the layer blobs of an image that sits in a file or directory, several at once on a fixed
+ * pool of {@code min(cores, 4)} threads, largest first so that the big ones do not end up last.
+ * Each distinct blob is read once. The first failure stops the others.
+ */
+public final class LayerBlobReader {
+
+  /** Opens a fresh stream over a blob as stored. */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * One blob to read.
+   *
+   * @param key identifies the blob among the others, e.g. its path in the archive
+   * @param size its stored size, for progress
+   * @param subject names it in messages
+   * @param announced the compression its manifest announces, or null
+   */
+  public record Blob(String key, long size, String subject, Compression announced, Opener opener) {}
+
+  private final LayerTarReader reader = new LayerTarReader();
+  private final int threads;
+
+  public LayerBlobReader() {
+    this(defaultThreads());
+  }
+
+  public LayerBlobReader(int threads) {
+    this.threads = Math.max(1, threads);
+  }
+
+  public static int defaultThreads() {
+    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+  }
+
+  /**
+   * Reads every blob and returns the results by key.
+   *
+   * @throws ImageReadException the first failure met
+   */
+  public <T> Map<String, LayerReadResult<T>> readAll(
+      List<Blob> blobs, LayerReceiver<T> receiver, LoadListener listener)
+      throws ImageReadException {
+    List<Blob> order = new ArrayList<>(blobs);
+    order.sort(Comparator.comparingLong(Blob::size).reversed());
+    long total = order.stream().mapToLong(Blob::size).sum();
+    int count = order.size();
+    AtomicLong done = new AtomicLong();
+    AtomicInteger layersDone = new AtomicInteger();
+    AtomicBoolean cancelled = new AtomicBoolean();
+    listener.progress(0, total, 0, count);
+    Map<String, LayerReadResult<T>> results = new HashMap<>();
+
+    if (threads == 1 || count <= 1) {
+      for (Blob blob : order) {
+        results.put(
+            blob.key(),
+            readOne(blob, receiver, listener, done, total, layersDone, count, cancelled));
+      }
+      return results;
+    }
+
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, count),
+            r -> {
+              Thread t = new Thread(r, "layer-reader");
+              t.setDaemon(true);
+              return t;
+            });
+    CompletionService<Map.Entry<String, LayerReadResult<T>>> service =
+        new ExecutorCompletionService<>(pool);
+    try {
+      for (Blob blob : order) {
+        service.submit(
+            () ->
+                Map.entry(
+                    blob.key(),
+                    readOne(blob, receiver, listener, done, total, layersDone, count, cancelled)));
+      }
+      ImageReadException failure = null;
+      for (int i = 0; i < count; i++) {
+        Future<Map.Entry<String, LayerReadResult<T>>> future = service.take();
+        try {
+          Map.Entry<String, LayerReadResult<T>> entry = future.get();
+          results.put(entry.getKey(), entry.getValue());
+        } catch (ExecutionException e) {
+          cancelled.set(true);
+          if (failure == null) failure = asImageReadException(e.getCause());
+        }
+      }
+      if (failure != null) throw failure;
+      return results;
+    } catch (InterruptedException e) {
+      cancelled.set(true);
+      Thread.currentThread().interrupt();
+      throw new ImageReadException("reading the layers was interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private <T> LayerReadResult<T> readOne(
+      Blob blob,
+      LayerReceiver<T> receiver,
+      LoadListener listener,
+      AtomicLong done,
+      long total,
+      AtomicInteger layersDone,
+      int count,
+      AtomicBoolean cancelled)
+      throws ImageReadException {
+    LayerReadResult<T> result;
+    try (InputStream in =
+        new ProgressInputStream(
+            blob.opener().open(),
+            n -> listener.progress(done.addAndGet(n), total, layersDone.get(), count),
+            cancelled)) {
+      result = reader.read(in, blob.subject(), blob.announced(), receiver.begin());
+    } catch (IOException e) {
+      throw new ImageReadException(
+          blob.subject() + ": cannot read the layer (" + e.getMessage() + ")", e);
+    }
+    listener.progress(done.get(), total, layersDone.incrementAndGet(), count);
+    return result;
+  }
+
+  private static ImageReadException asImageReadException(Throwable cause) {
+    if (cause instanceof ImageReadException e) return e;
+    if (cause instanceof RuntimeException e) throw e;
+    if (cause instanceof Error e) throw e;
+    return new ImageReadException(String.valueOf(cause.getMessage()), cause);
+  }
+}
