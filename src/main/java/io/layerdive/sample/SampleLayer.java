@@ -38,16 +38,28 @@ public record SampleLayer(
 
   /** A layer made by {@code RUN command}: history {@code /bin/sh -c command}. */
   public static SampleLayer run(String command, SampleEntry... entries) {
+    return run(command, Arrays.asList(entries));
+  }
+
+  public static SampleLayer run(String command, List<SampleEntry> entries) {
     return of(SHELL + command, entries);
   }
 
   /** A layer made by {@code COPY args}, as the classic builder records it. */
   public static SampleLayer copy(String args, SampleEntry... entries) {
+    return copy(args, Arrays.asList(entries));
+  }
+
+  public static SampleLayer copy(String args, List<SampleEntry> entries) {
     return of(SHELL + "#(nop) COPY " + args, entries);
   }
 
   /** A layer made by {@code ADD args}, as the classic builder records it. */
   public static SampleLayer add(String args, SampleEntry... entries) {
+    return add(args, Arrays.asList(entries));
+  }
+
+  public static SampleLayer add(String args, List<SampleEntry> entries) {
     return of(SHELL + "#(nop) ADD " + args, entries);
   }
 
