@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** How a layer blob is stored. Output is deterministic: no timestamps, fixed levels. */
+/**
+ * How a layer blob is stored. Output is deterministic: no timestamps, fixed levels. Uncompressed
+ * and zstd bytes (pure Java) are the same on every machine; gzip bytes come from the runtime's
+ * zlib, so they are the same from run to run but may differ between zlib versions.
+ */
 public enum Compression {
   NONE("", ".tar"),
   /** gzip with an empty header (mtime 0), as registries and kaniko store layers. */

@@ -19,8 +19,11 @@ final class ContentGenerator {
 
   private ContentGenerator() {}
 
+  /** Reused per thread: a layer has thousands of small files, each would allocate its own. */
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[CHUNK]);
+
   static void write(long seed, long size, OutputStream out) throws IOException {
-    byte[] chunk = new byte[(int) Math.min(CHUNK, roundUp8(size))];
+    byte[] chunk = BUFFER.get();
     long state = start(seed);
     long left = size;
     while (left > 0) {
