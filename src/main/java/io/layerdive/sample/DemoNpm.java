@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>Each package is one line: name, total size in KB, file count, the directory its modules live
  * in, then any notably large files as {@code path:KB}. The rest of a package is spread over
- * plausible module names. Sizes are those of the real packages scaled down about twenty-fold for
- * the large ones, so that the demo's proportions match a real 1.5 GB image.
+ * plausible module names. Sizes keep the real packages' proportions (typescript, esbuild and sass
+ * large; most packages small), scaled down with the rest of the demo.
  */
 final class DemoNpm {
   static final String[] APP_PACKAGES = {
@@ -434,7 +434,7 @@ final class DemoNpm {
 
   private DemoNpm() {}
 
-  /** One package's files under {@code root} (e.g. {@code app/node_modules}), with {@code uid}. */
+  /** One package's files under {@code root}, e.g. {@code app/node_modules}. */
   static List<SampleEntry> packageFiles(String root, String spec) {
     String[] parts = spec.split(" ");
     String name = parts[0];

@@ -56,6 +56,11 @@ public record SampleImage(
     return layers.stream().filter(l -> !l.emptyLayer()).toList();
   }
 
+  /** Σ of the layers' content sizes: what dive reports as the image size. */
+  public long contentSize() {
+    return layers.stream().mapToLong(SampleLayer::contentSize).sum();
+  }
+
   /** The repository part of the name ({@code demo} of {@code demo:latest}), or empty. */
   public String repository() {
     int colon = tagColon();

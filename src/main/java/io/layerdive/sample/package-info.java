@@ -8,6 +8,14 @@
  * generated from a seed while streaming, so a gigabyte image costs no memory. Nothing here reads
  * archives.
  *
+ * <pre>{@code
+ * SampleImage image = SampleImage.of("app:1",
+ *     SampleLayer.add("file:base in /", file("bin/busybox", 800_000, 1).executable()),
+ *     SampleLayer.run("npm ci", file("app/node_modules/x.js", 4096, 2), whiteout("var/cache/apk")));
+ * WrittenImage written = ArchiveWriter.of(Layout.DOCKER_LEGACY).write(image, out);
+ * byte[] ociTar = ArchiveWriter.of(Layout.OCI_LAYOUT).compression(Compression.ZSTD).toBytes(image);
+ * }</pre>
+ *
  * <p>May import {@code io.layerdive.image}, commons-compress, aircompressor and Jackson.
  */
 package io.layerdive.sample;
