@@ -1,6 +1,6 @@
 package io.layerdive.export;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 public final class GoJson {
   private static final ObjectWriter WRITER =
       JsonMapper.builder(
-              JsonFactory.builder()
+              new JsonFactoryBuilder()
                   .characterEscapes(new GoJsonEscapes())
                   .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                   .build())

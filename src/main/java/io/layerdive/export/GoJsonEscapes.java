@@ -6,9 +6,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * String escaping as Go's {@code encoding/json} does it (Go 1.22 and later, which dive is built
- * with): {@code <}, {@code >} and {@code &} as {@code \u003c}-style escapes (so {@code &&} in a
- * Dockerfile command becomes {@code \u0026\u0026}), U+2028 and U+2029 escaped, {@code \b \f \n \r
- * \t} short, other control characters as {@code \u00XX} in lower-case hex; all else written as is.
+ * with): {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as six-character escapes (backslash,
+ * {@code u}, four lower-case hex digits), so {@code &&} in a Dockerfile command comes out as two
+ * escapes; backspace, form feed, newline, return and tab as their two-character escapes; other
+ * control characters as six-character escapes; everything else written as is.
  */
 final class GoJsonEscapes extends CharacterEscapes {
   private static final long serialVersionUID = 1L;
