@@ -37,9 +37,7 @@ public record DiveReport(List<Layer> layer, Image image) {
    * @param typeFlag the tar type flag as a character code: 48 ({@code '0'}) for files and whiteouts
    * @param fileMode Go's {@code os.FileMode}: permission bits plus 1<<31 for directories, …
    */
-  @JsonPropertyOrder({
-    "path", "typeFlag", "linkName", "size", "fileMode", "uid", "gid", "isDir"
-  })
+  @JsonPropertyOrder({"path", "typeFlag", "linkName", "size", "fileMode", "uid", "gid", "isDir"})
   public record FileInfo(
       String path,
       int typeFlag,

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.util.Instantiatable;
 import java.io.IOException;
 
 /**
- * The layout of Go's {@code json.MarshalIndent(v, "", "  ")}: one member per line indented by two
- * spaces, {@code "key": value}, and empty arrays and objects as {@code []} and {@code {}}. Jackson's
- * default printer differs in all three.
+ * The layout of Go's {@code json.MarshalIndent(v, "", " ")}: one member per line indented by two
+ * spaces, {@code "key": value}, and empty arrays and objects as {@code []} and {@code {}}.
+ * Jackson's default printer differs in all three.
  */
 final class GoIndentPrinter implements PrettyPrinter, Instantiatable<GoIndentPrinter> {
   private int depth;

@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes report records byte for byte as Go's {@code json.MarshalIndent(v, "", "  ")} would: same
+ * Writes report records byte for byte as Go's {@code json.MarshalIndent(v, "", " ")} would: same
  * layout, same string escapes, same numbers. No newline at the end, as dive writes its file.
  */
 public final class GoJson {

@@ -6,9 +6,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * A {@code float64} as Go's {@code encoding/json} writes it: the shortest decimal that reads back as
- * the same double, plain from 1e-6 up to 1e21 ({@code 1}, {@code 0.75}, {@code 0.000001}), with an
- * exponent outside ({@code 1e-7}, {@code 1e+21}).
+ * A {@code float64} as Go's {@code encoding/json} writes it: the shortest decimal that reads back
+ * as the same double, plain from 1e-6 up to 1e21 ({@code 1}, {@code 0.75}, {@code 0.000001}), with
+ * an exponent outside ({@code 1e-7}, {@code 1e+21}).
  *
  * <p>The digits come from Jackson's Schubfach writer, because Java 17's {@link Double#toString} is
  * not always shortest ({@code 1.9999999999999998E23} for 2e23). Schubfach, like Java 19's {@code

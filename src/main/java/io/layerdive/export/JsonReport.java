@@ -20,10 +20,10 @@ public record JsonReport(
    *
    * @param imageName what the user asked for (a path, a reference)
    * @param userSizeBytes Σ layer sizes except the first
-   * @param userWastedRatio dive's wasted bytes over user bytes (its "userWastedPercent" as a ratio);
-   *     null when there are no user bytes
-   * @param reclaimableBytes what removing the waste would really save: Σ layer sizes minus the final
-   *     file system (unlike dive's wasted bytes, the copy you keep is not counted)
+   * @param userWastedRatio dive's wasted bytes over user bytes (its "userWastedPercent" as a
+   *     ratio); null when there are no user bytes
+   * @param reclaimableBytes what removing the waste would really save: Σ layer sizes minus the
+   *     final file system (unlike dive's wasted bytes, the copy you keep is not counted)
    * @param fileCount Σ per-layer node counts (dive's "files:" figure)
    * @param diagnostics oddities met reading and stacking the layers, in the order found
    */

@@ -48,7 +48,9 @@ class GoJsonFloatTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** 4000 doubles (edge cases, random bit patterns, ratios) with what Go 1.19's json.Marshal wrote. */
+  /**
+   * 4000 doubles (edge cases, random bit patterns, ratios) with what Go 1.19's json.Marshal wrote.
+   */
   @Test
   void matchesGoOnRecordedVectors() throws IOException {
     List<String> mismatches = new ArrayList<>();

@@ -39,14 +39,14 @@ class JsonReportTest {
             dir("bin"),
             file("bin/[", 1075464, 1, 0755),
             hardlink("bin/[[", "bin/["),
-            new LayerChange.Put(
-                new FileEntry("tmp", FileType.DIRECTORY, 0, 01777, 0, 0, "", 0)),
+            new LayerChange.Put(new FileEntry("tmp", FileType.DIRECTORY, 0, 01777, 0, 0, "", 0)),
             symlink("bin/sh", "busybox"))
         .layer(
             "/bin/sh -c apt-get update && \\\n    echo '<done>'",
             file("root/example/a.txt", 6405, 2),
             file("root/example/b.txt", 100, 3))
-        .layer("/bin/sh -c chmod 444 /root/example/a.txt", file("root/example/a.txt", 6405, 2, 0444))
+        .layer(
+            "/bin/sh -c chmod 444 /root/example/a.txt", file("root/example/a.txt", 6405, 2, 0444))
         .layer("/bin/sh -c rm -rf /root/example", dir("root", 0700), whiteout("root/example"));
   }
 
@@ -73,8 +73,7 @@ class JsonReportTest {
     assertThat(fieldNames(root.get("layer").get(0)))
         .containsExactly("index", "id", "digestId", "sizeBytes", "command", "fileList");
     assertThat(fieldNames(root.get("layer").get(0).get("fileList").get(0)))
-        .containsExactly(
-            "path", "typeFlag", "linkName", "size", "fileMode", "uid", "gid", "isDir");
+        .containsExactly("path", "typeFlag", "linkName", "size", "fileMode", "uid", "gid", "isDir");
     assertThat(fieldNames(root.get("image")))
         .containsExactly("sizeBytes", "inefficientBytes", "efficiencyScore", "fileReference");
     assertThat(fieldNames(root.get("image").get("fileReference").get(0)))
@@ -142,7 +141,8 @@ class JsonReportTest {
     String json = GoJson.toString(report(sample(), List.of()));
 
     assertThat(json)
-        .contains("\"command\": \"apt-get update \\u0026\\u0026 \\\\\\n    echo '\\u003cdone\\u003e'\"");
+        .contains(
+            "\"command\": \"apt-get update \\u0026\\u0026 \\\\\\n    echo '\\u003cdone\\u003e'\"");
   }
 
   @Test
