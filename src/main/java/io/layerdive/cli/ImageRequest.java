@@ -1,0 +1,21 @@
+package io.layerdive.cli;
+
+import java.util.Optional;
+
+/**
+ * The image the user asked for.
+ *
+ * @param image the IMAGE argument as given (a path, a reference, possibly with a scheme); empty
+ *     with {@code --demo}
+ * @param source the {@code --source} value, when given
+ * @param platform the {@code --platform} value ({@code os/arch[/variant]}), when given
+ * @param demo whether {@code --demo} asked for the built-in sample image
+ */
+record ImageRequest(
+    Optional<String> image, Optional<String> source, Optional<String> platform, boolean demo) {
+
+  /** How progress lines and messages name the image. */
+  String displayName() {
+    return demo ? "demo" : image.orElse("");
+  }
+}

@@ -1,0 +1,286 @@
+package io.layerdive.cli;
+
+import io.layerdive.export.GoJson;
+import io.layerdive.export.JsonReports;
+import io.layerdive.export.PlainSummary;
+import io.layerdive.image.Diagnostic;
+import io.layerdive.source.ImageSource;
+import io.layerdive.ui.AnalyzedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code layerdive [OPTIONS] IMAGE}: reads an image and explores, exports or checks it. */
+@Command(
+    name = "layerdive",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpWidth = 100,
+    description = {
+      "See where a container image's bytes go: its layers, its files and the space they waste.",
+      "",
+      "With a terminal, opens the explorer; without one, prints a summary. --json writes a report,"
+          + " --ci checks the image against rules.",
+      ""
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  done; in CI mode, every rule passed",
+      "  1  CI mode: a rule failed",
+      "  2  the command line or the CI configuration is wrong",
+      "  3  the image could not be read (under --strict: was read with diagnostics)",
+      "  4  an output could not be written (the terminal, a --json or --ci-report file)"
+    })
+final class LayerdiveCommand implements Callable<Integer> {
+  private static final int MAX_WARNINGS = 10;
+  private static final String STDOUT = "-";
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "IMAGE",
+      description =
+          "The image: an archive or OCI layout path, or a name such as alpine:3.20; a scheme"
+              + " (docker-archive://, oci://, docker://, podman://, registry://) chooses the"
+              + " source.")
+  String image;
+
+  @Option(
+      names = "--source",
+      paramLabel = "SOURCE",
+      description = "Where IMAGE comes from: docker-archive, oci, docker, podman or registry.")
+  String source;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "The platform to pick from a multi-platform image, e.g. linux/arm64.")
+  String platform;
+
+  @Option(
+      names = "--json",
+      paramLabel = "PATH|-",
+      description = "Write the JSON report to PATH (replacing it), or to stdout for -.")
+  String json;
+
+  @Option(
+      names = "--json-format",
+      paramLabel = "full|dive",
+      description =
+          "full (default): dive's keys, then schemaVersion and analysis; dive: only dive's keys.")
+  String jsonFormat;
+
+  @Option(
+      names = "--ci",
+      description = "Check the image against CI rules instead of exploring it (also when CI=true).")
+  boolean ci;
+
+  @Option(
+      names = "--ci-config",
+      paramLabel = "FILE",
+      description = "The rules file (default: .dive-ci, when it exists).")
+  String ciConfig;
+
+  @Option(
+      names = "--lowestEfficiency",
+      paramLabel = "RATIO",
+      description = "CI: fail when the efficiency is below RATIO (0..1; default 0.9).")
+  String lowestEfficiency;
+
+  @Option(
+      names = "--highestWastedBytes",
+      paramLabel = "SIZE",
+      description = "CI: fail when the wasted bytes exceed SIZE, e.g. 20MB (default disabled).")
+  String highestWastedBytes;
+
+  @Option(
+      names = "--highestUserWastedPercent",
+      paramLabel = "RATIO",
+      description =
+          "CI: fail when wasted bytes over the bytes above the base layer exceed RATIO (0..1;"
+              + " default 0.1).")
+  String highestUserWastedPercent;
+
+  @Option(
+      names = "--highestReclaimableBytes",
+      paramLabel = "SIZE",
+      description = "CI: fail when the really reclaimable bytes exceed SIZE (default disabled).")
+  String highestReclaimableBytes;
+
+  @Option(
+      names = "--ci-report",
+      arity = "2",
+      hideParamSyntax = true,
+      paramLabel = "junit|markdown FILE",
+      description = "CI: also write the verdict as JUnit XML or Markdown to FILE (repeatable).")
+  List<String> ciReports = new ArrayList<>();
+
+  @Option(names = "--demo", description = "Open a built-in sample image instead of IMAGE.")
+  boolean demo;
+
+  @Option(
+      names = "--no-color",
+      description = "No colours in the explorer (also when NO_COLOR is set).")
+  boolean noColor;
+
+  @Option(names = "--strict", description = "Treat diagnostics (oddities in the image) as errors.")
+  boolean strict;
+
+  @Option(names = "--debug", description = "Show stack traces with errors.")
+  boolean debug;
+
+  private final CliEnvironment env;
+  private final SourceOpener sources;
+  private final Explorer explorer;
+
+  LayerdiveCommand(CliEnvironment env, SourceOpener sources, Explorer explorer) {
+    this.env = env;
+    this.sources = sources;
+    this.explorer = explorer;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ImageRequest request = request();
+    boolean ciMode = ci || isTrue(env.env().get("CI"));
+    DiveFormat format = jsonFormat();
+    if (ciMode && STDOUT.equals(json)) {
+      throw new UsageException("--json - and CI mode both write to stdout; give --json a file");
+    }
+    if (!ciMode && !ciReports.isEmpty()) {
+      throw new UsageException("--ci-report needs CI mode: add --ci");
+    }
+    CiRun ciRun = ciMode ? CiRun.configure(ciOptions(), env) : null;
+
+    ImageSource imageSource = sources.open(request);
+    ImagePipeline pipeline = new ImagePipeline(imageSource, strict);
+
+    if (ciRun != null) {
+      ciRun.loading(request.displayName());
+      AnalyzedImage analyzed = pipeline.load(ImagePipeline.SILENT);
+      ciRun.analyzed(analyzed);
+      warn(analyzed.diagnostics());
+      writeJson(analyzed, format);
+      return ciRun.evaluate(analyzed);
+    }
+    if (json != null) {
+      AnalyzedImage analyzed = pipeline.load(ImagePipeline.SILENT);
+      warn(analyzed.diagnostics());
+      writeJson(analyzed, format);
+      return ExitCode.OK;
+    }
+    if (env.interactive()) {
+      explorer.explore(pipeline, new Explorer.Settings(request.displayName(), color()));
+      return ExitCode.OK;
+    }
+    AnalyzedImage analyzed = pipeline.load(ImagePipeline.SILENT);
+    warn(analyzed.diagnostics());
+    env.out()
+        .print(PlainSummary.render(analyzed.image(), analyzed.analysis(), analyzed.diagnostics()));
+    env.out().flush();
+    return ExitCode.OK;
+  }
+
+  private ImageRequest request() throws UsageException {
+    if (demo && image != null) {
+      throw new UsageException("give either IMAGE or --demo, not both");
+    }
+    if (!demo && image == null) {
+      throw new UsageException("missing IMAGE (or --demo for a built-in sample image)");
+    }
+    if (demo && source != null) {
+      throw new UsageException("--source does not apply to --demo");
+    }
+    return new ImageRequest(
+        Optional.ofNullable(image),
+        Optional.ofNullable(source),
+        Optional.ofNullable(platform),
+        demo);
+  }
+
+  private CiRun.Options ciOptions() {
+    return new CiRun.Options(
+        Optional.ofNullable(ciConfig),
+        Optional.ofNullable(lowestEfficiency),
+        Optional.ofNullable(highestWastedBytes),
+        Optional.ofNullable(highestUserWastedPercent),
+        Optional.ofNullable(highestReclaimableBytes),
+        ciReports);
+  }
+
+  private DiveFormat jsonFormat() throws UsageException {
+    if (jsonFormat == null) return DiveFormat.FULL;
+    if (json == null) throw new UsageException("--json-format needs --json");
+    return switch (jsonFormat.toLowerCase(Locale.ROOT)) {
+      case "full" -> DiveFormat.FULL;
+      case "dive" -> DiveFormat.DIVE_ONLY;
+      default ->
+          throw new UsageException(
+              "--json-format: unknown format '" + jsonFormat + "' (use full or dive)");
+    };
+  }
+
+  private void writeJson(AnalyzedImage analyzed, DiveFormat format) throws OutputException {
+    if (json == null) return;
+    Object report =
+        format == DiveFormat.DIVE_ONLY
+            ? JsonReports.dive(analyzed.image(), analyzed.stack().files(), analyzed.analysis())
+            : JsonReports.full(
+                analyzed.image(),
+                analyzed.stack().files(),
+                analyzed.analysis(),
+                analyzed.diagnostics());
+    if (STDOUT.equals(json)) {
+      try {
+        GoJson.write(report, env.out());
+      } catch (IOException e) {
+        throw new OutputException(
+            "stdout: cannot write the JSON report (" + e.getMessage() + ")", e);
+      }
+      // A final newline for the shell prompt; files stay byte for byte what dive writes.
+      env.out().print('\n');
+      env.out().flush();
+      return;
+    }
+    OutputFiles.write(env.resolve(json), json, "the JSON report", out -> GoJson.write(report, out));
+  }
+
+  /** Diagnostics on stderr for every front end but the explorer, which counts them itself. */
+  private void warn(List<Diagnostic> diagnostics) {
+    int shown = Math.min(MAX_WARNINGS, diagnostics.size());
+    for (int i = 0; i < shown; i++) {
+      env.err().println("layerdive: warning: " + diagnostics.get(i));
+    }
+    if (diagnostics.size() > shown) {
+      env.err()
+          .println(
+              "layerdive: warning: "
+                  + (diagnostics.size() - shown)
+                  + " more diagnostics; --json lists them all");
+    }
+  }
+
+  private boolean color() {
+    String noColorEnv = env.env().get("NO_COLOR");
+    return !noColor && (noColorEnv == null || noColorEnv.isEmpty());
+  }
+
+  static boolean isTrue(String value) {
+    return value != null && (value.equalsIgnoreCase("true") || value.equals("1"));
+  }
+
+  boolean debug() {
+    return debug;
+  }
+
+  private enum DiveFormat {
+    FULL,
+    DIVE_ONLY
+  }
+}
