@@ -562,7 +562,12 @@ public final class AppModel implements AutoCloseable {
     Layout l = Layout.compute(c.width(), c.height(), inputShown);
     layout = l;
     if (l.tooSmall()) {
-      c.put(0, 0, c.width(), l.tooSmallMessage(), Style.ERROR);
+      List<List<Span>> lines =
+          TextWrap.wrap(List.of(new Span(l.tooSmallMessage(), Style.ERROR)), c.width());
+      for (int y = 0; y < lines.size() && y < c.height(); y++) {
+        int col = 0;
+        for (Span s : lines.get(y)) col += c.put(col, y, c.width() - col, s.text(), s.style());
+      }
       return c.toFrame();
     }
     boolean panesHaveKeys = input == Input.NONE;

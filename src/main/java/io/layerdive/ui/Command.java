@@ -49,15 +49,6 @@ public enum Command implements Action {
       "compare-all", "Show aggregated changes",
       "Colour every change since the base layer, up to the selected layer", EnumSet.of(LAYERS),
       "ctrl+a"),
-  TOGGLE_COLLAPSE_DIR(
-      "toggle-collapse-dir", "Collapse dir", "Collapse or expand the selected directory",
-      EnumSet.of(TREE), "space"),
-  TOGGLE_COLLAPSE_ALL_DIR(
-      "toggle-collapse-all-dir", "Collapse all dir", "Collapse or expand every directory",
-      EnumSet.of(TREE), "ctrl+space"),
-  TOGGLE_SORT_ORDER(
-      "toggle-sort-order", "Sort by size", "Sort each directory by size (largest first) or by name",
-      EnumSet.of(TREE), "ctrl+o"),
   TOGGLE_ADDED_FILES(
       "toggle-added-files", "Added", "Show or hide added files", EnumSet.of(TREE), "ctrl+a"),
   TOGGLE_REMOVED_FILES(
@@ -72,8 +63,17 @@ public enum Command implements Action {
   TOGGLE_FILETREE_ATTRIBUTES(
       "toggle-filetree-attributes", "Attributes",
       "Show or hide the permission, owner and size columns", EnumSet.of(TREE), "ctrl+b"),
+  TOGGLE_SORT_ORDER(
+      "toggle-sort-order", "Sort by size", "Sort each directory by size (largest first) or by name",
+      EnumSet.of(TREE), "ctrl+o"),
   TOGGLE_WRAP_TREE(
       "toggle-wrap-tree", "Wrap", "Wrap long rows of the file tree", EnumSet.of(TREE), "ctrl+p"),
+  TOGGLE_COLLAPSE_DIR(
+      "toggle-collapse-dir", "Collapse dir", "Collapse or expand the selected directory",
+      EnumSet.of(TREE), "space"),
+  TOGGLE_COLLAPSE_ALL_DIR(
+      "toggle-collapse-all-dir", "Collapse all dir", "Collapse or expand every directory",
+      EnumSet.of(TREE), "ctrl+space"),
   FIND_FILE(
       "find-file", "Find", "Find a file whose name contains the typed text, opening directories",
       EnumSet.of(TREE, LAYERS), "f"),

@@ -14,7 +14,7 @@ public final class LayerListModel {
   private final List<Layer> layers;
   private int selected;
   private int offset;
-  private int viewport = 1;
+  private int viewport = 10;
   private CompareMode mode = CompareMode.LAYER;
 
   public LayerListModel(List<Layer> layers) {

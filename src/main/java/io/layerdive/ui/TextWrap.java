@@ -40,7 +40,13 @@ final class TextWrap {
       }
       if (end == start) end = start + 1; // a character wider than the pane: take it anyway
       int cut = end;
-      if (end < total && cells.get(end)[0] != ' ' && lastSpace > start) cut = lastSpace + 1;
+      if (end < total && cells.get(end)[0] != ' ' && lastSpace > start) {
+        // Break at the space unless the word after it would not fit on a line of its own anyway
+        // (a digest): then moving it down only wastes a line.
+        int wordWidth = 0;
+        for (int i = lastSpace + 1; i < total && cells.get(i)[0] != ' '; i++) wordWidth += cells.get(i)[1];
+        if (wordWidth <= width) cut = lastSpace + 1;
+      }
       out.add(spans(cells, styles, start, cut));
       start = cut;
     }
