@@ -4,6 +4,7 @@ import io.layerdive.analysis.Inefficiency;
 import io.layerdive.image.Layer;
 import io.layerdive.text.DisplayWidth;
 import io.layerdive.tree.ChangeKind;
+import io.layerdive.tree.CompareKey;
 import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.PathTrie;
 import java.util.BitSet;
@@ -30,14 +31,15 @@ public final class AppModel implements AutoCloseable {
    * @param attributes dive's {@code filetree.show-attributes}
    * @param hiddenKinds change kinds hidden at start (dive's {@code diff.hide})
    * @param wastedMarker whether wasted paths get a {@code ▲} after their name
-   * @param backgroundFilter whether large filters are matched on a background thread
+   * @param background whether large filters are matched, and the trees of the layers next to the
+   *     selected one computed, on background threads
    */
   public record Options(
       CompareMode compareMode,
       boolean attributes,
       List<ChangeKind> hiddenKinds,
       boolean wastedMarker,
-      boolean backgroundFilter) {
+      boolean background) {
     public Options {
       hiddenKinds = List.copyOf(hiddenKinds);
     }
@@ -64,6 +66,9 @@ public final class AppModel implements AutoCloseable {
   private final InputLine filterLine = new InputLine("Path Filter: ");
   private final InputLine findLine = new InputLine("Find: ");
   private ExecutorService ownExecutor;
+  private ExecutorService prefetcher;
+  private final boolean background;
+  private volatile int selection;
   private volatile Runnable backgroundListener = () -> {};
 
   private Focus focus = Focus.LAYERS;
@@ -102,8 +107,9 @@ public final class AppModel implements AutoCloseable {
     this.layerDetails = new LayerDetailsModel(image.image().config().tags(), imageLayers.size());
     this.imageDetails =
         new ImageDetailsModel(image.image().name(), image.analysis(), image.diagnostics());
+    this.background = options.background();
     java.util.concurrent.Executor executor = filterExecutor;
-    if (executor == null && options.backgroundFilter()) executor = r -> executor().execute(r);
+    if (executor == null && background) executor = r -> executor().execute(r);
     this.tree = new FileTreeModel(executor);
     this.tree.onFilterReady(() -> backgroundListener.run());
     this.tree.setWastedMarker(options.wastedMarker());
@@ -125,22 +131,29 @@ public final class AppModel implements AutoCloseable {
   }
 
   private synchronized ExecutorService executor() {
-    if (ownExecutor == null) {
-      ownExecutor =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "layerdive-filter");
-                t.setDaemon(true);
-                return t;
-              });
-    }
+    if (ownExecutor == null) ownExecutor = daemon("layerdive-filter");
     return ownExecutor;
   }
 
-  /** Stops the background filter thread, if one was started. */
+  private synchronized ExecutorService prefetcher() {
+    if (prefetcher == null) prefetcher = daemon("layerdive-prefetch");
+    return prefetcher;
+  }
+
+  private static ExecutorService daemon(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Stops the background threads, if any were started. */
   @Override
   public synchronized void close() {
     if (ownExecutor != null) ownExecutor.shutdownNow();
+    if (prefetcher != null) prefetcher.shutdownNow();
   }
 
   /** Called, on a background thread, when a result is ready for {@link #refresh}. */
@@ -504,6 +517,28 @@ public final class AppModel implements AutoCloseable {
     layerDetails.show(layer);
     if (layer == null) return;
     tree.showTree(stack.compared(layers.compareKey()));
+    prefetchNeighbours();
+  }
+
+  /**
+   * Computes the trees of the layers above and below the selected one while the user looks, so
+   * that the next step through the layers finds them ready. Large images only; a request that a
+   * newer selection has overtaken is dropped.
+   */
+  private void prefetchNeighbours() {
+    if (!background || stack.files().trie().size() < FileTreeModel.ASYNC_FILTER_FROM_NODES) return;
+    int generation = ++selection;
+    int index = layers.selected();
+    CompareMode mode = layers.mode();
+    for (int next : new int[] {index + 1, index - 1}) {
+      if (next < 0 || next >= layers.size()) continue;
+      CompareKey key = LayerListModel.compareKey(next, mode, 0);
+      prefetcher()
+          .execute(
+              () -> {
+                if (selection == generation) stack.compared(key).size(PathTrie.ROOT);
+              });
+    }
   }
 
   // ---- mouse

@@ -363,6 +363,11 @@ public final class FileTreeModel {
     return true;
   }
 
+  /** Forgets the matches of earlier filters (for measurements). */
+  void clearFilterCache() {
+    filterCache.clear();
+  }
+
   private void applyFilter(long[] match) {
     filterMatch = match;
     rebuild();
@@ -407,19 +412,49 @@ public final class FileTreeModel {
     int n = trie.size();
     boolean ignoreCase = text.equals(text.toLowerCase(Locale.ROOT));
     int start = Math.max(fromNode, 0);
-    for (int step = includeFrom ? 0 : 1; step <= n; step++) {
-      int node = Math.floorMod(forward ? start + step : start - step, n);
-      if (node == 0 || !rows.isVisible(node)) continue;
-      if (contains(trie.name(node), text, ignoreCase)) return reveal(node);
+    int found;
+    if (forward) {
+      found = scanForward(trie, text, ignoreCase, includeFrom ? start : start + 1, n);
+      if (found < 0) found = scanForward(trie, text, ignoreCase, 1, Math.min(start + 1, n));
+    } else {
+      found = scanBackward(trie, text, ignoreCase, includeFrom ? start : start - 1, 1);
+      if (found < 0) found = scanBackward(trie, text, ignoreCase, n - 1, start);
     }
-    return false;
+    return found > 0 && reveal(found);
+  }
+
+  /** Nodes {@code from} to {@code to - 1} in path order, skipping subtrees that do not show. */
+  private int scanForward(PathTrie trie, String text, boolean ignoreCase, int from, int to) {
+    for (int node = Math.max(from, 1); node < to; ) {
+      if (!rows.isVisible(node)) {
+        node = trie.end(node);
+        continue;
+      }
+      if (contains(trie.name(node), text, ignoreCase)) return node;
+      node++;
+    }
+    return -1;
+  }
+
+  private int scanBackward(PathTrie trie, String text, boolean ignoreCase, int from, int downTo) {
+    for (int node = from; node >= Math.max(downTo, 1); node--) {
+      if (rows.isVisible(node) && contains(trie.name(node), text, ignoreCase)) return node;
+    }
+    return -1;
   }
 
   private static boolean contains(String name, String text, boolean ignoreCase) {
     if (!ignoreCase) return name.contains(text);
+    // Most names do not hold the first character at all: look for it before comparing more.
+    char first = text.charAt(0);
+    char upper = Character.toUpperCase(first);
     int max = name.length() - text.length();
     for (int i = 0; i <= max; i++) {
-      if (name.regionMatches(true, i, text, 0, text.length())) return true;
+      char c = name.charAt(i);
+      if ((c == first || c == upper || Character.toLowerCase(c) == first)
+          && name.regionMatches(true, i, text, 0, text.length())) {
+        return true;
+      }
     }
     return false;
   }
@@ -445,8 +480,7 @@ public final class FileTreeModel {
     } else {
       rows =
           TreeRows.build(
-              tree,
-              new TreeRows.Settings(collapsed, hiddenKinds.clone(), filterMatch, order));
+              tree, new TreeRows.Settings(collapsed, hiddenKinds.clone(), filterMatch, order), rows);
     }
     int count = rows.count();
     if (count == 0) {

@@ -11,10 +11,13 @@ import java.util.BitSet;
  * plain loops over the trie's arrays: children before parents to decide what is visible (dive's
  * rule: a node shows when its change kind is not hidden and its path matches the filter, or when
  * any child shows), then in display order to list the rows, skipping hidden and collapsed
- * subtrees. Immutable; can be built on any thread.
+ * subtrees.
  *
  * <p>As in dive, when anything is hidden a directory's size counts only the visible nodes below
  * it, and the last visible child of a directory is the one drawn with {@code └─}.
+ *
+ * <p>A million-node tree needs a few large arrays; building a new instance takes over the arrays
+ * of the one it replaces, which must not be used afterwards.
  */
 final class TreeRows {
   enum Order {
@@ -23,69 +26,84 @@ final class TreeRows {
   }
 
   /** What decides the rows besides the tree. Arrays are read, never kept. */
-  record Settings(
-      BitSet collapsed, boolean[] hiddenKinds, long[] filterMatch, Order order) {}
+  record Settings(BitSet collapsed, boolean[] hiddenKinds, long[] filterMatch, Order order) {}
+
+  private static final byte VISIBLE = 1;
+  private static final byte LAST = 2;
+  private static final byte VISIBLE_CHILD = 4;
 
   private final FileTree tree;
-  private final int[] rows;
-  private final boolean[] visible;
-  private final boolean[] last;
-  private final boolean[] visibleChild;
-  private final long[] sizes;
+  private final Order order;
+  private final int count;
+  private int[] rows;
+  private byte[] flags;
+  private long[] sizes;
+  private long[] kept;
 
-  private TreeRows(
-      FileTree tree, int[] rows, boolean[] visible, boolean[] last, boolean[] visibleChild, long[] sizes) {
+  private TreeRows(FileTree tree, Order order, int count, int[] rows, byte[] flags, long[] sizes, long[] kept) {
     this.tree = tree;
+    this.order = order;
+    this.count = count;
     this.rows = rows;
-    this.visible = visible;
-    this.last = last;
-    this.visibleChild = visibleChild;
+    this.flags = flags;
     this.sizes = sizes;
+    this.kept = kept;
   }
 
   static TreeRows empty() {
-    return new TreeRows(null, new int[0], new boolean[0], new boolean[0], new boolean[0], null);
+    return new TreeRows(null, Order.BY_NAME, 0, new int[0], new byte[0], null, null);
   }
 
   static TreeRows build(FileTree tree, Settings settings) {
+    return build(tree, settings, null);
+  }
+
+  /** Builds the rows, reusing the arrays of {@code previous} (which becomes unusable). */
+  static TreeRows build(FileTree tree, Settings settings, TreeRows previous) {
     PathTrie trie = tree.trie();
     int n = trie.size();
     boolean[] hidden = settings.hiddenKinds();
     long[] match = settings.filterMatch();
     boolean filtering = match != null || hidden[0] || hidden[1] || hidden[2] || hidden[3];
-    boolean[] visible = new boolean[n];
-    boolean[] last = new boolean[n];
-    boolean[] visibleChild = new boolean[n];
-    // dive sums own sizes over the visible subtree, leaving out each removed descendant unless the
-    // directory itself is removed: one sum over everything, one over what is not removed.
-    long[] all = filtering ? new long[n] : null;
-    long[] kept = filtering ? new long[n] : null;
-    int count = 0;
+
+    byte[] flags = previous != null && previous.flags.length == n ? previous.flags : new byte[n];
+    int[] rows = previous != null && previous.rows.length == n ? previous.rows : null;
+    long[] all = null;
+    long[] kept = null;
+    if (filtering) {
+      // dive sums own sizes over the visible subtree, leaving out each removed descendant unless
+      // the directory itself is removed: one sum over everything, one over what is not removed.
+      all = previous != null && previous.sizes != null && previous.sizes.length == n ? previous.sizes : new long[n];
+      kept = previous != null && previous.kept != null && previous.kept.length == n ? previous.kept : new long[n];
+      Arrays.fill(all, 0);
+      Arrays.fill(kept, 0);
+    }
+    if (previous != null) previous.invalidate();
+    Arrays.fill(flags, (byte) 0);
 
     // Children before parents: the first visible child met walking backwards is the last one.
+    int count = 0;
     for (int node = n - 1; node > 0; node--) {
       if (!tree.isPresent(node)) continue;
-      boolean shows;
       boolean removed = false;
       if (filtering) {
         ChangeKind kind = tree.kind(node);
         removed = kind == ChangeKind.REMOVED;
-        shows =
-            visibleChild[node]
+        boolean shows =
+            (flags[node] & VISIBLE_CHILD) != 0
                 || (!hidden[kind.ordinal()]
                     && (match == null || (match[node >>> 6] & (1L << node)) != 0));
-      } else {
-        shows = true;
+        if (!shows) continue;
       }
-      if (!shows) continue;
-      visible[node] = true;
       count++;
       int parent = trie.parent(node);
-      if (!visibleChild[parent]) {
-        visibleChild[parent] = true;
-        last[node] = true;
+      byte f = (byte) (flags[node] | VISIBLE);
+      if ((flags[parent] & VISIBLE_CHILD) == 0) {
+        flags[parent] |= VISIBLE_CHILD;
+        f |= LAST;
       }
-      if (all != null) {
+      flags[node] = f;
+      if (filtering) {
         long own = tree.ownSize(node);
         all[node] += own;
         if (!removed) kept[node] += own;
@@ -93,23 +111,23 @@ final class TreeRows {
         kept[parent] += kept[node];
       }
     }
-    long[] sizes = null;
-    if (all != null) {
-      // Reuse `all` for the shown size: a removed node shows everything, others what is kept.
+    if (filtering) {
+      // `all` becomes the shown size: a removed node shows everything, others what is kept.
       for (int node = 1; node < n; node++) {
-        if (visible[node] && tree.kind(node) != ChangeKind.REMOVED) all[node] = kept[node];
+        if ((flags[node] & VISIBLE) != 0 && tree.kind(node) != ChangeKind.REMOVED) all[node] = kept[node];
       }
-      sizes = all;
     }
-    int[] rows = new int[count];
+
+    if (rows == null) rows = new int[n];
+    TreeRows result = new TreeRows(tree, settings.order(), 0, rows, flags, all, kept);
     int r;
     if (settings.order() == Order.BY_SIZE) {
-      r = listBySize(tree, trie, settings.collapsed(), visible, visibleChild, last, sizes, rows);
+      r = result.listBySize(trie, settings.collapsed());
     } else {
       r = 0;
       BitSet collapsed = settings.collapsed();
       for (int node = 1; node < n; ) {
-        if (!visible[node]) {
+        if ((flags[node] & VISIBLE) == 0) {
           node = trie.end(node);
           continue;
         }
@@ -117,21 +135,19 @@ final class TreeRows {
         node = collapsed.get(node) ? trie.end(node) : node + 1;
       }
     }
-    int[] trimmed = r == rows.length ? rows : Arrays.copyOf(rows, r);
-    return new TreeRows(tree, trimmed, visible, last, visibleChild, sizes);
+    return new TreeRows(tree, settings.order(), r, rows, flags, all, kept);
+  }
+
+  private void invalidate() {
+    rows = new int[0];
+    flags = new byte[0];
+    sizes = null;
+    kept = null;
   }
 
   /** Depth-first with each directory's visible children sorted by size, largest first. */
-  private static int listBySize(
-      FileTree tree,
-      PathTrie trie,
-      BitSet collapsed,
-      boolean[] visible,
-      boolean[] visibleChild,
-      boolean[] last,
-      long[] sizes,
-      int[] rows) {
-    int[] stack = new int[Math.max(16, rows.length)];
+  private int listBySize(PathTrie trie, BitSet collapsed) {
+    int[] stack = new int[64];
     int sp = 0;
     int[] kids = new int[16];
     long[] keys = new long[16];
@@ -143,7 +159,7 @@ final class TreeRows {
       if (dir >= 0) {
         int k = 0;
         for (int c = trie.firstChild(dir); c >= 0; c = trie.nextSibling(c)) {
-          if (!visible[c]) continue;
+          if ((flags[c] & VISIBLE) == 0) continue;
           if (k == kids.length) {
             kids = Arrays.copyOf(kids, k * 2);
             keys = Arrays.copyOf(keys, k * 2);
@@ -151,16 +167,20 @@ final class TreeRows {
             tmpKeys = new long[k * 2];
           }
           kids[k] = c;
-          keys[k++] = sizes != null ? sizes[c] : tree.size(c);
+          keys[k++] = size(c);
         }
         mergeSortDescending(kids, keys, tmpKids, tmpKeys, 0, k);
-        for (int i = 0; i < k; i++) last[kids[i]] = i == k - 1;
+        for (int i = 0; i < k; i++) {
+          if (i == k - 1) flags[kids[i]] |= LAST;
+          else flags[kids[i]] &= ~LAST;
+        }
+        if (sp + k > stack.length) stack = Arrays.copyOf(stack, Math.max(stack.length * 2, sp + k));
         for (int i = k - 1; i >= 0; i--) stack[sp++] = kids[i];
       }
       if (sp == 0) break;
       int node = stack[--sp];
       rows[r++] = node;
-      dir = visibleChild[node] && !collapsed.get(node) ? node : -1;
+      dir = (flags[node] & VISIBLE_CHILD) != 0 && !collapsed.get(node) ? node : -1;
     }
     return r;
   }
@@ -216,7 +236,7 @@ final class TreeRows {
   }
 
   int count() {
-    return rows.length;
+    return count;
   }
 
   int node(int row) {
@@ -225,17 +245,17 @@ final class TreeRows {
 
   /** Whether the node shows when its ancestors are expanded (hidden kinds and filter applied). */
   boolean isVisible(int node) {
-    return node < visible.length && visible[node];
+    return node < flags.length && (flags[node] & VISIBLE) != 0;
   }
 
   /** Whether the node is the last visible child of its directory: drawn with {@code └─}. */
   boolean isLast(int node) {
-    return last[node];
+    return (flags[node] & LAST) != 0;
   }
 
   /** Whether any child of the node is visible (a collapsed one shows {@code ⊕}). */
   boolean hasVisibleChild(int node) {
-    return visibleChild[node];
+    return (flags[node] & VISIBLE_CHILD) != 0;
   }
 
   /** The size to show: dive's directory size over the visible nodes. */
@@ -244,14 +264,22 @@ final class TreeRows {
   }
 
   /**
-   * The row of {@code node}, or of its nearest visible ancestor, or -1 when neither has a row.
+   * The row of {@code node}, or of its nearest ancestor that has a row, or -1 when none has.
    */
   int rowOfNearest(int node) {
+    if (tree == null || node <= 0) return -1;
+    PathTrie trie = tree.trie();
+    if (order == Order.BY_NAME) {
+      // Rows are in pre-order, that is in node order.
+      for (int a = node; a > 0; a = trie.parent(a)) {
+        int row = Arrays.binarySearch(rows, 0, count, a);
+        if (row >= 0) return row;
+      }
+      return -1;
+    }
     int best = -1;
     int bestDepth = -1;
-    PathTrie trie = tree == null ? null : tree.trie();
-    if (trie == null) return -1;
-    for (int r = 0; r < rows.length; r++) {
+    for (int r = 0; r < count; r++) {
       int candidate = rows[r];
       if (candidate == node) return r;
       if (trie.isAncestorOrSelf(candidate, node) && trie.depth(candidate) > bestDepth) {
