@@ -250,13 +250,28 @@ public final class AppModel implements AutoCloseable {
     return action.isPresent();
   }
 
+  /** {@link #press}, under the name the terminal layer's screen model uses. */
+  public boolean key(String keyName) {
+    return press(keyName);
+  }
+
+  /** Shows a message in a window over the screen until a key closes it. */
+  public void showMessage(String title, String text) {
+    List<List<Span>> lines = new java.util.ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      lines.add(List.of(new Span(DisplayWidth.sanitize(line), Style.NORMAL)));
+    }
+    overlay = new Overlay(Overlay.Kind.MESSAGE, DisplayWidth.sanitize(title), lines);
+  }
+
   // ---- actions
 
-  public void apply(Action action) {
+  /** Does what an action says; returns whether the screen may have changed (always, for now). */
+  public boolean apply(Action action) {
     notice = null;
     if (overlay != null) {
       applyToOverlay(action);
-      return;
+      return true;
     }
     if (action instanceof Action.TypeText typed) {
       type(typed.text());
@@ -267,6 +282,7 @@ public final class AppModel implements AutoCloseable {
     } else if (action instanceof Command command) {
       run(command);
     }
+    return true;
   }
 
   private void applyToOverlay(Action action) {

@@ -11,13 +11,16 @@ import java.util.Map;
  * <ul>
  *   <li>a printable character stands for itself, case kept: {@code q}, {@code G}, {@code ?},
  *       {@code /}; the space bar is {@code space};
- *   <li>control keys: {@code ctrl+a} … {@code ctrl+z}, {@code ctrl+space}, {@code ctrl+slash};
- *   <li>named keys: {@code up down left right pgup pgdn home end tab backtab enter esc backspace
- *       delete insert f1 … f12}.
+ *   <li>named keys: {@code up down left right pgup pgdn home end tab shift+tab enter esc backspace
+ *       delete insert f1 … f19};
+ *   <li>modifiers before the key, in the order {@code ctrl+}, {@code alt+}, {@code shift+}: {@code
+ *       ctrl+a}, {@code ctrl+space}, {@code ctrl+]}, {@code alt+x}, {@code ctrl+alt+x}, {@code
+ *       shift+up}; a letter after {@code ctrl+} is lower case; {@code ctrl+/} (the same byte as
+ *       {@code ctrl+_} on a terminal) is {@code ctrl+slash}, as dive names it.
  * </ul>
  *
- * Parsing is lenient about case and a few aliases ({@code PageUp}, {@code Escape}, {@code
- * Ctrl+A}, {@code ctrl+/}); {@link #canonical} returns the form above.
+ * Parsing is lenient about case and a few aliases ({@code PageUp}, {@code Escape}, {@code backtab},
+ * {@code Ctrl+A}, {@code shift+g}); {@link #canonical} returns the form above.
  */
 public final class KeyName {
   private static final Map<String, String> NAMED =
@@ -34,7 +37,6 @@ public final class KeyName {
           Map.entry("home", "home"),
           Map.entry("end", "end"),
           Map.entry("tab", "tab"),
-          Map.entry("backtab", "backtab"),
           Map.entry("enter", "enter"),
           Map.entry("return", "enter"),
           Map.entry("esc", "esc"),
@@ -56,60 +58,114 @@ public final class KeyName {
           Map.entry("home", "Home"),
           Map.entry("end", "End"),
           Map.entry("tab", "Tab"),
-          Map.entry("backtab", "Shift+Tab"),
           Map.entry("enter", "Enter"),
           Map.entry("esc", "Esc"),
           Map.entry("backspace", "Backspace"),
           Map.entry("delete", "Delete"),
           Map.entry("insert", "Insert"),
-          Map.entry("space", "Space"));
+          Map.entry("space", "Space"),
+          Map.entry("slash", "/"));
 
   private KeyName() {}
 
   /** The canonical name of a key written by a person; the message quotes bad input. */
   public static String canonical(String text) {
-    String key = text == null ? "" : text.strip();
-    if (key.isEmpty() && text != null && text.equals(" ")) return "space";
-    if (key.codePointCount(0, key.length()) == 1) {
-      int cp = key.codePointAt(0);
-      if (!Character.isISOControl(cp)) return key;
+    if (text == null || text.isEmpty()) throw notAKey(text);
+    if (text.equals(" ")) return "space";
+    String key = text.strip();
+    if (isSingleCharacter(key)) return key;
+    boolean ctrl = false;
+    boolean alt = false;
+    boolean shift = false;
+    String rest = key;
+    while (true) {
+      String lower = rest.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("ctrl+") && rest.length() > 5) {
+        ctrl = true;
+        rest = rest.substring(5);
+      } else if (lower.startsWith("alt+") && rest.length() > 4) {
+        alt = true;
+        rest = rest.substring(4);
+      } else if (lower.startsWith("shift+") && rest.length() > 6) {
+        shift = true;
+        rest = rest.substring(6);
+      } else {
+        break;
+      }
     }
-    String lower = key.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("ctrl+") && lower.length() > 5) {
-      String rest = lower.substring(5);
-      if (rest.length() == 1 && rest.charAt(0) >= 'a' && rest.charAt(0) <= 'z') return lower;
-      if (rest.equals("space")) return "ctrl+space";
-      if (rest.equals("slash") || rest.equals("/")) return "ctrl+slash";
+    String base = base(rest, ctrl);
+    if (base == null) throw notAKey(text);
+    if (base.equals("backtab")) {
+      base = "tab";
+      shift = true;
     }
+    if (shift && !ctrl && !alt && isSingleCharacter(base) && !base.equals("space")) {
+      // Shift is part of a printable character: shift+g is G.
+      return base.toUpperCase(Locale.ROOT);
+    }
+    if (!ctrl && !alt && !shift && base.equals("slash")) throw notAKey(text);
+    StringBuilder out = new StringBuilder();
+    if (ctrl) out.append("ctrl+");
+    if (alt) out.append("alt+");
+    if (shift) out.append("shift+");
+    return out.append(base).toString();
+  }
+
+  private static String base(String rest, boolean ctrl) {
+    if (isSingleCharacter(rest)) {
+      if (rest.equals(" ")) return "space";
+      if (ctrl && (rest.equals("/") || rest.equals("_"))) return "slash";
+      return ctrl ? rest.toLowerCase(Locale.ROOT) : rest;
+    }
+    String lower = rest.toLowerCase(Locale.ROOT);
+    if (lower.equals("slash")) return "slash";
+    if (lower.equals("backtab")) return "backtab";
     String named = NAMED.get(lower);
     if (named != null) return named;
-    if (lower.matches("f([1-9]|1[0-2])")) return lower;
-    throw new IllegalArgumentException(
+    if (lower.matches("f([1-9]|1[0-9])")) return lower;
+    return null;
+  }
+
+  private static boolean isSingleCharacter(String s) {
+    if (s.isEmpty() || s.codePointCount(0, s.length()) != 1) return false;
+    return !Character.isISOControl(s.codePointAt(0));
+  }
+
+  private static IllegalArgumentException notAKey(String text) {
+    return new IllegalArgumentException(
         "not a key: '"
             + text
-            + "' (use a character such as q or ?, ctrl+a … ctrl+z, ctrl+space, ctrl+slash,"
-            + " or up, down, left, right, pgup, pgdn, home, end, tab, enter, esc, space, f1 … f12)");
+            + "' (use a character such as q or ?, ctrl+a … ctrl+z, ctrl+space, ctrl+slash, alt+x,"
+            + " or up, down, left, right, pgup, pgdn, home, end, tab, shift+tab, enter, esc, space,"
+            + " f1 … f19)");
   }
 
   /** How the status bar and the help window write a key: {@code ^C}, {@code Tab}, {@code q}. */
   public static String shown(String canonical) {
-    if (canonical.startsWith("ctrl+")) {
-      String rest = canonical.substring(5);
-      return switch (rest) {
-        case "space" -> "^Space";
-        case "slash" -> "^/";
-        default -> "^" + rest.toUpperCase(Locale.ROOT);
-      };
+    String rest = canonical;
+    StringBuilder out = new StringBuilder();
+    if (rest.length() > 1 && rest.startsWith("ctrl+")) {
+      out.append('^');
+      rest = rest.substring(5);
     }
-    String named = SHOWN.get(canonical);
-    if (named != null) return named;
-    if (canonical.matches("f([1-9]|1[0-2])")) return canonical.toUpperCase(Locale.ROOT);
-    return canonical;
+    if (rest.length() > 1 && rest.startsWith("alt+")) {
+      out.append("Alt+");
+      rest = rest.substring(4);
+    }
+    if (rest.length() > 1 && rest.startsWith("shift+")) {
+      out.append("Shift+");
+      rest = rest.substring(6);
+    }
+    String named = SHOWN.get(rest);
+    if (named != null) return out.append(named).toString();
+    if (rest.matches("f([1-9]|1[0-9])")) return out.append(rest.toUpperCase(Locale.ROOT)).toString();
+    if (canonical.startsWith("ctrl+")) return out.append(rest.toUpperCase(Locale.ROOT)).toString();
+    return out.append(rest).toString();
   }
 
   /** Whether the key types a character into a text line (a printable character or space). */
   static boolean isText(String canonical) {
-    return canonical.equals("space") || canonical.codePointCount(0, canonical.length()) == 1;
+    return canonical.equals("space") || isSingleCharacter(canonical);
   }
 
   /** The character a text key types. */

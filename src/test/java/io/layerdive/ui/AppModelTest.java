@@ -233,6 +233,21 @@ class AppModelTest {
   }
 
   @Test
+  void detailsPanesShowOnlyTheKeysThatWorkEverywhere() {
+    press("l");
+    String status = render(200, 24).text().split("\n")[23];
+    assertThat(status.strip()).isEqualTo("▏^C Quit ▏Tab Switch view ▏^F Filter ▏? Help ▏");
+  }
+
+  @Test
+  void messagesShowInAWindowUntilAKeyClosesIt() {
+    app.showMessage("Extract", "not supported\nfor archives");
+    assertThat(render(120, 24).text()).contains("┌─ Extract ").contains("not supported").contains("for archives");
+    press("esc");
+    assertThat(render(120, 24).text()).doesNotContain("Extract");
+  }
+
+  @Test
   void leftAndRightCycleTheLeftColumnPanes() {
     press("l");
     assertThat(app.focus()).isEqualTo(Focus.LAYER_DETAILS);

@@ -52,10 +52,18 @@ class KeyBindingsTest {
     assertThat(KeyName.canonical("G")).isEqualTo("G");
     assertThat(KeyName.canonical(" ")).isEqualTo("space");
     assertThat(KeyName.canonical("F12")).isEqualTo("f12");
+    assertThat(KeyName.canonical("backtab")).isEqualTo("shift+tab");
+    assertThat(KeyName.canonical("shift+g")).isEqualTo("G");
+    assertThat(KeyName.canonical("Alt+Ctrl+X")).isEqualTo("ctrl+alt+x");
+    assertThat(KeyName.canonical("ctrl+_")).isEqualTo("ctrl+slash");
+    assertThat(KeyName.canonical("ctrl+]")).isEqualTo("ctrl+]");
+    assertThat(KeyName.canonical("+")).isEqualTo("+");
+    assertThat(KeyName.shown("ctrl+alt+x")).isEqualTo("^Alt+X");
+    assertThat(KeyName.shown("shift+tab")).isEqualTo("Shift+Tab");
     assertThat(keys.action(Focus.TREE, "Ctrl+A")).contains(Command.TOGGLE_ADDED_FILES);
     assertThat(keys.action(Focus.TREE, "ctrl+shift+x")).isEmpty();
-    assertThatThrownBy(() -> KeyName.canonical("ctrl+shift+x"))
-        .hasMessageStartingWith("not a key: 'ctrl+shift+x'");
+    assertThatThrownBy(() -> KeyName.canonical("ctrl+banana"))
+        .hasMessageStartingWith("not a key: 'ctrl+banana'");
   }
 
   @Test
@@ -95,8 +103,8 @@ class KeyBindingsTest {
   void problemsNameTheFileAndLine() {
     assertThatThrownBy(() -> KeyBindings.parse("quit: q\ntoggle-foo: x\n", "keys.yaml"))
         .hasMessageStartingWith("keys.yaml:2: unknown action 'toggle-foo' (known actions: quit,");
-    assertThatThrownBy(() -> KeyBindings.parse("quit: ctrl+shift+q", "keys.yaml"))
-        .hasMessageStartingWith("keys.yaml:1: not a key: 'ctrl+shift+q'");
+    assertThatThrownBy(() -> KeyBindings.parse("quit: hyper+q", "keys.yaml"))
+        .hasMessageStartingWith("keys.yaml:1: not a key: 'hyper+q'");
     assertThatThrownBy(() -> KeyBindings.parse("quit\n", "keys.yaml"))
         .hasMessage("keys.yaml:1: expected 'action: keys', found 'quit'");
     assertThatThrownBy(() -> KeyBindings.parse("quit: q\nquit: x", "keys.yaml"))
