@@ -5,8 +5,8 @@ import org.jline.utils.WCWidth;
 
 /**
  * Display width of text on a terminal, and the two operations that keep columns aligned: {@link
- * #sanitize} for text from an image (file names, commands), and {@link #truncate}/{@link #fit} to
- * a column budget.
+ * #sanitize} for text from an image (file names, commands), and {@link #truncate}/{@link #fit} to a
+ * column budget.
  *
  * <p>Widths are JLine's {@code wcwidth}: 2 for wide East Asian characters and emoji, 0 for
  * combining marks, 1 otherwise. Text passed to the width and truncation methods is expected to be
@@ -52,9 +52,10 @@ public final class DisplayWidth {
    */
   public static String sanitize(String text) {
     if (isPlainAscii(text)) return text;
-    String s = Normalizer.isNormalized(text, Normalizer.Form.NFC)
-        ? text
-        : Normalizer.normalize(text, Normalizer.Form.NFC);
+    String s =
+        Normalizer.isNormalized(text, Normalizer.Form.NFC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFC);
     StringBuilder sb = new StringBuilder(s.length() + 8);
     boolean hasBase = false;
     for (int i = 0; i < s.length(); ) {
@@ -67,8 +68,7 @@ public final class DisplayWidth {
       }
       if (cp == 0xfe0e || cp == 0xfe0f) continue;
       int type = Character.getType(cp);
-      boolean combining =
-          type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+      boolean combining = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
       if (combining) {
         if (hasBase) {
           sb.appendCodePoint(cp);

@@ -5,7 +5,8 @@ package io.layerdive.ui;
  * KeyBindings}), text typed into the filter or find line, or the mouse. Coordinates are screen
  * cells, 0-based, as in the last rendered {@link Frame}.
  */
-public sealed interface Action permits Command, Action.TypeText, Action.MouseClick, Action.MouseWheel {
+public sealed interface Action
+    permits Command, Action.TypeText, Action.MouseClick, Action.MouseWheel {
 
   /** Characters typed into the open filter or find line. */
   record TypeText(String text) implements Action {}

@@ -17,11 +17,11 @@ import java.util.concurrent.Executors;
 
 /**
  * The whole explorer, free of any terminal: the focused pane, the compare mode, the four panes'
- * models, the filter and find lines and the windows drawn over the screen. The terminal layer
- * turns keys into {@link #press key names} (or {@link Action}s), calls {@link #render} and paints
- * the {@link Frame}. Confined to one thread (the terminal's event loop), except that large path
- * filters are matched on a background thread: {@link #onBackgroundResult} is told when one is
- * ready, and {@link #refresh} takes it over.
+ * models, the filter and find lines and the windows drawn over the screen. The terminal layer turns
+ * keys into {@link #press key names} (or {@link Action}s), calls {@link #render} and paints the
+ * {@link Frame}. Confined to one thread (the terminal's event loop), except that large path filters
+ * are matched on a background thread: {@link #onBackgroundResult} is told when one is ready, and
+ * {@link #refresh} takes it over.
  */
 public final class AppModel implements AutoCloseable {
   /**
@@ -408,7 +408,8 @@ public final class AppModel implements AutoCloseable {
               new Overlay(
                   Overlay.Kind.PATH_HISTORY,
                   "Layers of this path",
-                  PathHistory.lines(stack.files(), image.image().layers(), node, wasteByNode.get(node)));
+                  PathHistory.lines(
+                      stack.files(), image.image().layers(), node, wasteByNode.get(node)));
         }
       }
     }
@@ -537,9 +538,9 @@ public final class AppModel implements AutoCloseable {
   }
 
   /**
-   * Computes the trees of the layers above and below the selected one while the user looks, so
-   * that the next step through the layers finds them ready. Large images only; a request that a
-   * newer selection has overtaken is dropped.
+   * Computes the trees of the layers above and below the selected one while the user looks, so that
+   * the next step through the layers finds them ready. Large images only; a request that a newer
+   * selection has overtaken is dropped.
    */
   private void prefetchNeighbours() {
     if (!background || stack.files().trie().size() < FileTreeModel.ASYNC_FILTER_FROM_NODES) return;
@@ -640,7 +641,12 @@ public final class AppModel implements AutoCloseable {
     if (l.input() != null) {
       if (findOpen) {
         findLine.draw(
-            c, l.input().y(), c.width(), input == Input.FIND, findFailed ? "(no match)" : null, Style.ERROR);
+            c,
+            l.input().y(),
+            c.width(),
+            input == Input.FIND,
+            findFailed ? "(no match)" : null,
+            Style.ERROR);
       } else {
         String hint = null;
         Style hintStyle = Style.DIM;

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A grid of cells the panes draw into, turned into a {@link Frame} at the end. A wide character
  * takes two cells, the second marked as its continuation; writing over either half clears the
- * other, so overlays and clipping never leave half a character behind and every line is exactly
- * the canvas width.
+ * other, so overlays and clipping never leave half a character behind and every line is exactly the
+ * canvas width.
  */
 final class Canvas {
   private static final String BLANK = " ";

@@ -398,14 +398,17 @@ public final class FileTreeModel {
 
   /**
    * Jumps to the next (or previous) shown node after the cursor whose name contains {@code text}
-   * (ignoring case unless the text has capitals), in path order, wrapping around, opening
-   * collapsed directories; false when none does.
+   * (ignoring case unless the text has capitals), in path order, wrapping around, opening collapsed
+   * directories; false when none does.
    */
   public boolean find(String text, boolean forward) {
     return findFrom(text, cursorNode(), forward, false);
   }
 
-  /** {@link #find} starting at {@code fromNode}, which is itself a candidate when {@code includeFrom}. */
+  /**
+   * {@link #find} starting at {@code fromNode}, which is itself a candidate when {@code
+   * includeFrom}.
+   */
   public boolean findFrom(String text, int fromNode, boolean forward, boolean includeFrom) {
     if (tree == null || text.isEmpty()) return false;
     PathTrie trie = tree.trie();
@@ -466,7 +469,9 @@ public final class FileTreeModel {
     for (int node = wasted.nextSetBit(start + 1); node >= 0; node = wasted.nextSetBit(node + 1)) {
       if (rows.isVisible(node)) return reveal(node);
     }
-    for (int node = wasted.nextSetBit(0); node >= 0 && node <= start; node = wasted.nextSetBit(node + 1)) {
+    for (int node = wasted.nextSetBit(0);
+        node >= 0 && node <= start;
+        node = wasted.nextSetBit(node + 1)) {
       if (rows.isVisible(node)) return reveal(node);
     }
     return false;
@@ -480,7 +485,9 @@ public final class FileTreeModel {
     } else {
       rows =
           TreeRows.build(
-              tree, new TreeRows.Settings(collapsed, hiddenKinds.clone(), filterMatch, order), rows);
+              tree,
+              new TreeRows.Settings(collapsed, hiddenKinds.clone(), filterMatch, order),
+              rows);
     }
     int count = rows.count();
     if (count == 0) {
@@ -524,7 +531,8 @@ public final class FileTreeModel {
                   tree.isDirectoryEntry(node) ? "d" : "-", tree.permissions(node), owner),
               kind));
       spans.add(
-          new Span(String.format("%10s", SizeText.of(rows.size(node))), isWasted ? Style.WASTED : kind));
+          new Span(
+              String.format("%10s", SizeText.of(rows.size(node))), isWasted ? Style.WASTED : kind));
       spans.add(new Span(" ", kind));
       spans.add(new Span(" ", Style.NORMAL));
     }
@@ -599,7 +607,8 @@ public final class FileTreeModel {
         used = putWrapped(c, area.x(), y + line, area.width(), available - line, spans);
       } else {
         int col = area.x();
-        for (Span s : spans) col += c.put(col, y + line, area.x() + area.width() - col, s.text(), s.style());
+        for (Span s : spans)
+          col += c.put(col, y + line, area.x() + area.width() - col, s.text(), s.style());
         used = 1;
       }
       if (row == cursorRow) {
@@ -637,7 +646,8 @@ public final class FileTreeModel {
     return lines;
   }
 
-  private static int putWrapped(Canvas c, int x, int y, int columns, int maxLines, List<Span> spans) {
+  private static int putWrapped(
+      Canvas c, int x, int y, int columns, int maxLines, List<Span> spans) {
     int line = 0;
     int col = 0;
     for (Span s : spans) {

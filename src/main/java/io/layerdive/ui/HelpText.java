@@ -19,12 +19,7 @@ final class HelpText {
     List<List<Span>> out = new ArrayList<>();
     section(out, keys, keyWidth, "Everywhere", Command::isGlobal);
     section(out, keys, keyWidth, "Layer list", c -> c.panes().equals(EnumSet.of(Focus.LAYERS)));
-    section(
-        out,
-        keys,
-        keyWidth,
-        "File tree",
-        c -> !c.isGlobal() && c.panes().contains(Focus.TREE));
+    section(out, keys, keyWidth, "File tree", c -> !c.isGlobal() && c.panes().contains(Focus.TREE));
     out.add(List.of(new Span("Path filter and find lines", Style.HEADER)));
     out.add(entry(keyWidth, "(type)", "Edit the text; the tree follows as you type"));
     out.add(entry(keyWidth, "Backspace", Command.INPUT_BACKSPACE.description()));
@@ -34,7 +29,11 @@ final class HelpText {
   }
 
   private static void section(
-      List<List<Span>> out, KeyBindings keys, int keyWidth, String title, Predicate<Command> which) {
+      List<List<Span>> out,
+      KeyBindings keys,
+      int keyWidth,
+      String title,
+      Predicate<Command> which) {
     out.add(List.of(new Span(title, Style.HEADER)));
     for (Command c : Command.values()) {
       if (c.configName() == null || !which.test(c)) continue;

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The image's figures as dive shows them (name, total size, potential wasted space, efficiency
  * score truncated to a whole percent) plus the bytes really reclaimable, then dive's inefficiency
- * table ({@code %5s  %12s  %-s}: count, total space, path; largest first) and any diagnostics.
+ * table ({@code %5s %12s %-s}: count, total space, path; largest first) and any diagnostics.
  * Scrollable.
  */
 public final class ImageDetailsModel {
@@ -31,10 +31,7 @@ public final class ImageDetailsModel {
     for (Inefficiency i : analysis.inefficiencies()) {
       String row =
           String.format(
-              TABLE,
-              i.count(),
-              SizeText.of(i.cumulativeBytes()),
-              DisplayWidth.sanitize(i.path()));
+              TABLE, i.count(), SizeText.of(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
       out.add(List.of(new Span(row, Style.NORMAL)));
     }
     if (!diagnostics.isEmpty()) {

@@ -3,9 +3,9 @@ package io.layerdive.ui;
 import io.layerdive.text.DisplayWidth;
 
 /**
- * A one-line text field at the bottom of the screen: the path filter ({@code Path Filter: }) or
- * the name finder. Keys only append or delete at the end, as in dive; a reversed cell stands for
- * the cursor.
+ * A one-line text field at the bottom of the screen: the path filter ({@code Path Filter: }) or the
+ * name finder. Keys only append or delete at the end, as in dive; a reversed cell stands for the
+ * cursor.
  */
 final class InputLine {
   /** dive's limit on the filter text. */

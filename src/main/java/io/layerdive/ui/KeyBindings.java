@@ -41,7 +41,8 @@ public final class KeyBindings {
     this.keys = keys;
     this.byKey = new HashMap<>();
     for (Map.Entry<Command, List<String>> e : keys.entrySet()) {
-      for (String key : e.getValue()) byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
+      for (String key : e.getValue())
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
     }
   }
 
@@ -101,7 +102,11 @@ public final class KeyBindings {
         throw problem(
             source,
             lineNo,
-            "unknown action '" + name + "' (known actions: " + String.join(", ", BY_NAME.keySet()) + ")");
+            "unknown action '"
+                + name
+                + "' (known actions: "
+                + String.join(", ", BY_NAME.keySet())
+                + ")");
       }
       Integer earlier = definedAt.put(command, lineNo);
       if (earlier != null) {
@@ -133,7 +138,10 @@ public final class KeyBindings {
       char c = line.charAt(i);
       if (c == '\'' && !dbl) single = !single;
       else if (c == '"' && !single) dbl = !dbl;
-      else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+      else if (c == '#'
+          && !single
+          && !dbl
+          && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
         return line.substring(0, i);
       }
     }
@@ -176,9 +184,18 @@ public final class KeyBindings {
             int line = Math.max(lineOf.getOrDefault(a, 0), lineOf.getOrDefault(b, 0));
             String where = a.isGlobal() ? "everywhere" : "in the same pane";
             String message =
-                "'" + key + "' is bound to both " + a.configName() + " and " + b.configName()
-                    + " " + where + "; give one of them another key";
-            throw line > 0 ? problem(source, line, message) : new IllegalArgumentException(source + ": " + message);
+                "'"
+                    + key
+                    + "' is bound to both "
+                    + a.configName()
+                    + " and "
+                    + b.configName()
+                    + " "
+                    + where
+                    + "; give one of them another key";
+            throw line > 0
+                ? problem(source, line, message)
+                : new IllegalArgumentException(source + ": " + message);
           }
         }
       }

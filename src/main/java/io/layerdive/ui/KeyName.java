@@ -9,8 +9,8 @@ import java.util.Map;
  * <p>Canonical names:
  *
  * <ul>
- *   <li>a printable character stands for itself, case kept: {@code q}, {@code G}, {@code ?},
- *       {@code /}; the space bar is {@code space};
+ *   <li>a printable character stands for itself, case kept: {@code q}, {@code G}, {@code ?}, {@code
+ *       /}; the space bar is {@code space};
  *   <li>named keys: {@code up down left right pgup pgdn home end tab shift+tab enter esc backspace
  *       delete insert f1 … f19};
  *   <li>modifiers before the key, in the order {@code ctrl+}, {@code alt+}, {@code shift+}: {@code
@@ -158,7 +158,8 @@ public final class KeyName {
     }
     String named = SHOWN.get(rest);
     if (named != null) return out.append(named).toString();
-    if (rest.matches("f([1-9]|1[0-9])")) return out.append(rest.toUpperCase(Locale.ROOT)).toString();
+    if (rest.matches("f([1-9]|1[0-9])"))
+      return out.append(rest.toUpperCase(Locale.ROOT)).toString();
     if (canonical.startsWith("ctrl+")) return out.append(rest.toUpperCase(Locale.ROOT)).toString();
     return out.append(rest).toString();
   }

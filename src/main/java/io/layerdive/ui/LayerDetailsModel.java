@@ -70,7 +70,8 @@ public final class LayerDetailsModel {
   }
 
   private static List<Span> field(String label, String value) {
-    return List.of(new Span(label, Style.HEADER), new Span(DisplayWidth.sanitize(value), Style.NORMAL));
+    return List.of(
+        new Span(label, Style.HEADER), new Span(DisplayWidth.sanitize(value), Style.NORMAL));
   }
 
   void draw(Canvas c, Rect area, boolean focused) {

@@ -92,14 +92,15 @@ public final class LayerListModel {
     offset = Math.max(0, Math.min(offset, Math.max(0, layers.size() - viewport)));
   }
 
-  /** dive's {@code "%7s  %s"} of size and command ({@code FROM} + id start for the base layer). */
+  /** dive's {@code "%7s %s"} of size and command ({@code FROM} + id start for the base layer). */
   static String describe(Layer layer) {
     String command =
         layer.index() == 0
             ? "FROM " + layer.id().substring(0, Math.min(15, layer.id().length()))
             : layer.shortCommand();
     return String.format(
-        "%7s  %s", SizeText.of(layer.sizeBytes()), DisplayWidth.sanitize(command.replace('\t', ' ')));
+        "%7s  %s",
+        SizeText.of(layer.sizeBytes()), DisplayWidth.sanitize(command.replace('\t', ' ')));
   }
 
   void draw(Canvas c, Rect area, boolean focused, boolean narrow) {
@@ -123,7 +124,12 @@ public final class LayerListModel {
       String text = narrow ? String.format("%-4d", layer.index()) : describe(layer);
       int width = area.x() + area.width() - col;
       if (index == selected) {
-        c.put(col, y, width, DisplayWidth.fit(text, width), focused ? Style.SELECTED : Style.SELECTED_UNFOCUSED);
+        c.put(
+            col,
+            y,
+            width,
+            DisplayWidth.fit(text, width),
+            focused ? Style.SELECTED : Style.SELECTED_UNFOCUSED);
       } else {
         c.put(col, y, width, text, Style.NORMAL);
       }

@@ -68,7 +68,8 @@ final class Overlay {
     String top = "┌─ " + title + " ";
     c.fill(x, y, boxWidth, Style.BORDER);
     int col = c.put(x, y, boxWidth - 1, top, Style.BORDER);
-    c.put(x + col, y, boxWidth - 1 - col, "─".repeat(Math.max(0, boxWidth - 1 - col)), Style.BORDER);
+    c.put(
+        x + col, y, boxWidth - 1 - col, "─".repeat(Math.max(0, boxWidth - 1 - col)), Style.BORDER);
     c.put(x + boxWidth - 1, y, 1, "┐", Style.BORDER);
     for (int row = 1; row < boxHeight - 1; row++) {
       c.fill(x, y + row, boxWidth, Style.NORMAL);
@@ -83,7 +84,12 @@ final class Overlay {
     int dashes = Math.max(0, boxWidth - 2 - hintWidth - 1);
     col = x + 1 + c.put(x + 1, y + boxHeight - 1, dashes, "─".repeat(dashes), Style.BORDER);
     col += c.put(col, y + boxHeight - 1, x + boxWidth - 1 - col, hint, Style.DIM);
-    c.put(col, y + boxHeight - 1, x + boxWidth - 1 - col, "─".repeat(Math.max(0, x + boxWidth - 1 - col)), Style.BORDER);
+    c.put(
+        col,
+        y + boxHeight - 1,
+        x + boxWidth - 1 - col,
+        "─".repeat(Math.max(0, x + boxWidth - 1 - col)),
+        Style.BORDER);
     c.put(x + boxWidth - 1, y + boxHeight - 1, 1, "┘", Style.BORDER);
   }
 }

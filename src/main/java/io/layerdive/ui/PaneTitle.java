@@ -1,8 +1,8 @@
 package io.layerdive.ui;
 
 /**
- * A pane's title line as dive draws it: {@code ┃ ● Title ┣━━━…} when the pane has the keys,
- * {@code │ Title ├───…} otherwise, filling the pane's width.
+ * A pane's title line as dive draws it: {@code ┃ ● Title ┣━━━…} when the pane has the keys, {@code
+ * │ Title ├───…} otherwise, filling the pane's width.
  */
 final class PaneTitle {
   private PaneTitle() {}

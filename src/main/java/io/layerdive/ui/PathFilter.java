@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which paths of an image a filter pattern finds, as a bit per trie node: node ids are the same
- * in every layer's tree, so one computation serves every layer, hidden kind and collapse state.
+ * Which paths of an image a filter pattern finds, as a bit per trie node: node ids are the same in
+ * every layer's tree, so one computation serves every layer, hidden kind and collapse state.
  *
  * <p>A path matches as dive's does: an unanchored search in the absolute path ({@code /etc/passwd})
- * whose first match is not empty. A pattern without regular expression syntax and without {@code
- * /} is a plain substring: a path contains it exactly when one of its names does, so each name is
+ * whose first match is not empty. A pattern without regular expression syntax and without {@code /}
+ * is a plain substring: a path contains it exactly when one of its names does, so each name is
  * searched once and the answer inherited by everything below. Other patterns are searched in each
  * path, built incrementally in one buffer; nothing is allocated per node.
  */
@@ -47,8 +47,7 @@ final class PathFilter {
     for (int node = 1; node < n; node++) {
       if ((node & (CHECK_EVERY - 1)) == 0 && cancelled.getAsBoolean()) return null;
       int parent = trie.parent(node);
-      boolean hit =
-          (bits[parent >>> 6] & (1L << parent)) != 0 || trie.name(node).contains(literal);
+      boolean hit = (bits[parent >>> 6] & (1L << parent)) != 0 || trie.name(node).contains(literal);
       if (hit) bits[node >>> 6] |= 1L << node;
     }
     return bits;

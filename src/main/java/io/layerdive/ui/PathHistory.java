@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * In which layers a path was added, changed or removed, and how: each layer with an entry for the
- * path, a whiteout for it or a directory above it, an opaque directory above it, a file replacing
- * a directory above it, or (for a directory) entries below it. Follows the layers bottom up as the
+ * path, a whiteout for it or a directory above it, an opaque directory above it, a file replacing a
+ * directory above it, or (for a directory) entries below it. Follows the layers bottom up as the
  * stacking does: opaque directories first, then whiteouts and replacements, then entries.
  */
 final class PathHistory {
@@ -110,11 +110,21 @@ final class PathHistory {
     }
     if (before.mode(i) != after.mode(j)) {
       parts.add(
-          "mode " + FileMode.permissions(before.mode(i)) + " → " + FileMode.permissions(after.mode(j)));
+          "mode "
+              + FileMode.permissions(before.mode(i))
+              + " → "
+              + FileMode.permissions(after.mode(j)));
     }
     if (before.uid(i) != after.uid(j) || before.gid(i) != after.gid(j)) {
       parts.add(
-          "owner " + before.uid(i) + ":" + before.gid(i) + " → " + after.uid(j) + ":" + after.gid(j));
+          "owner "
+              + before.uid(i)
+              + ":"
+              + before.gid(i)
+              + " → "
+              + after.uid(j)
+              + ":"
+              + after.gid(j));
     }
     if (!before.linkTarget(i).equals(after.linkTarget(j))) {
       parts.add(
@@ -123,7 +133,8 @@ final class PathHistory {
               + " → "
               + DisplayWidth.sanitize(after.linkTarget(j)));
     }
-    String what = parts.isEmpty() ? "wrote it again, unchanged" : "changed it: " + String.join(", ", parts);
+    String what =
+        parts.isEmpty() ? "wrote it again, unchanged" : "changed it: " + String.join(", ", parts);
     return after.type(j) == FileType.REGULAR ? what + sizeOf(after, j) : what;
   }
 

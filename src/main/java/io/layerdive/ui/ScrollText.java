@@ -36,7 +36,9 @@ final class ScrollText {
     offset = maxOffset;
   }
 
-  /** Draws {@code lines} wrapped to {@code width} into the rows from {@code y}; returns rows used. */
+  /**
+   * Draws {@code lines} wrapped to {@code width} into the rows from {@code y}; returns rows used.
+   */
   int draw(Canvas c, int x, int y, int width, int height, List<List<Span>> lines) {
     pageHeight = Math.max(1, height);
     maxOffset = lastOffset(lines, width, height);

@@ -44,7 +44,8 @@ final class TextWrap {
         // Break at the space unless the word after it would not fit on a line of its own anyway
         // (a digest): then moving it down only wastes a line.
         int wordWidth = 0;
-        for (int i = lastSpace + 1; i < total && cells.get(i)[0] != ' '; i++) wordWidth += cells.get(i)[1];
+        for (int i = lastSpace + 1; i < total && cells.get(i)[0] != ' '; i++)
+          wordWidth += cells.get(i)[1];
         if (wordWidth <= width) cut = lastSpace + 1;
       }
       out.add(spans(cells, styles, start, cut));

@@ -10,14 +10,13 @@ import java.util.BitSet;
  * The rows the file tree pane shows for one tree and one set of view settings, computed in two
  * plain loops over the trie's arrays: children before parents to decide what is visible (dive's
  * rule: a node shows when its change kind is not hidden and its path matches the filter, or when
- * any child shows), then in display order to list the rows, skipping hidden and collapsed
- * subtrees.
+ * any child shows), then in display order to list the rows, skipping hidden and collapsed subtrees.
  *
- * <p>As in dive, when anything is hidden a directory's size counts only the visible nodes below
- * it, and the last visible child of a directory is the one drawn with {@code └─}.
+ * <p>As in dive, when anything is hidden a directory's size counts only the visible nodes below it,
+ * and the last visible child of a directory is the one drawn with {@code └─}.
  *
- * <p>A million-node tree needs a few large arrays; building a new instance takes over the arrays
- * of the one it replaces, which must not be used afterwards.
+ * <p>A million-node tree needs a few large arrays; building a new instance takes over the arrays of
+ * the one it replaces, which must not be used afterwards.
  */
 final class TreeRows {
   enum Order {
@@ -40,7 +39,8 @@ final class TreeRows {
   private long[] sizes;
   private long[] kept;
 
-  private TreeRows(FileTree tree, Order order, int count, int[] rows, byte[] flags, long[] sizes, long[] kept) {
+  private TreeRows(
+      FileTree tree, Order order, int count, int[] rows, byte[] flags, long[] sizes, long[] kept) {
     this.tree = tree;
     this.order = order;
     this.count = count;
@@ -73,8 +73,14 @@ final class TreeRows {
     if (filtering) {
       // dive sums own sizes over the visible subtree, leaving out each removed descendant unless
       // the directory itself is removed: one sum over everything, one over what is not removed.
-      all = previous != null && previous.sizes != null && previous.sizes.length == n ? previous.sizes : new long[n];
-      kept = previous != null && previous.kept != null && previous.kept.length == n ? previous.kept : new long[n];
+      all =
+          previous != null && previous.sizes != null && previous.sizes.length == n
+              ? previous.sizes
+              : new long[n];
+      kept =
+          previous != null && previous.kept != null && previous.kept.length == n
+              ? previous.kept
+              : new long[n];
       Arrays.fill(all, 0);
       Arrays.fill(kept, 0);
     }
@@ -114,7 +120,8 @@ final class TreeRows {
     if (filtering) {
       // `all` becomes the shown size: a removed node shows everything, others what is kept.
       for (int node = 1; node < n; node++) {
-        if ((flags[node] & VISIBLE) != 0 && tree.kind(node) != ChangeKind.REMOVED) all[node] = kept[node];
+        if ((flags[node] & VISIBLE) != 0 && tree.kind(node) != ChangeKind.REMOVED)
+          all[node] = kept[node];
       }
     }
 
@@ -263,9 +270,7 @@ final class TreeRows {
     return sizes != null ? sizes[node] : tree.size(node);
   }
 
-  /**
-   * The row of {@code node}, or of its nearest ancestor that has a row, or -1 when none has.
-   */
+  /** The row of {@code node}, or of its nearest ancestor that has a row, or -1 when none has. */
   int rowOfNearest(int node) {
     if (tree == null || node <= 0) return -1;
     PathTrie trie = tree.trie();

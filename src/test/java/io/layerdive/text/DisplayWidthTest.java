@@ -24,7 +24,8 @@ class DisplayWidthTest {
   @Test
   void sanitizeEscapesControlCharactersSoTheCursorNeverMoves() {
     assertThat(DisplayWidth.sanitize("a\u001b[2Jb")).isEqualTo("a\\x1b[2Jb");
-    assertThat(DisplayWidth.sanitize("line\nbreak\ttab\r")).isEqualTo("line\\x0abreak\\x09tab\\x0d");
+    assertThat(DisplayWidth.sanitize("line\nbreak\ttab\r"))
+        .isEqualTo("line\\x0abreak\\x09tab\\x0d");
     assertThat(DisplayWidth.sanitize("del\u007f c1\u009b")).isEqualTo("del\\x7f c1\\x9b");
   }
 

@@ -121,7 +121,8 @@ class AppModelTest {
   @Test
   void tooSmallTerminalSaysSo(TestInfo info) {
     Frame frame = render(39, 12);
-    assertThat(frame.text().replaceAll("\\s+", " ")).startsWith("Terminal too small (39x12): enlarge it to at least 40x10");
+    assertThat(frame.text().replaceAll("\\s+", " "))
+        .startsWith("Terminal too small (39x12): enlarge it to at least 40x10");
     golden(info, frame);
     assertThat(render(40, 9).text()).startsWith("Terminal too small (40x9)");
     assertThat(render(12, 3).text()).startsWith("Terminal");
@@ -133,7 +134,8 @@ class AppModelTest {
     Frame frame = render(150, 60);
     String text = frame.text();
     for (Command c : Command.values()) {
-      if (c.configName() != null) assertThat(text).as(c.configName()).contains("(" + c.configName() + ")");
+      if (c.configName() != null)
+        assertThat(text).as(c.configName()).contains("(" + c.configName() + ")");
     }
     golden(info, frame);
     press("esc");
@@ -242,7 +244,10 @@ class AppModelTest {
   @Test
   void messagesShowInAWindowUntilAKeyClosesIt() {
     app.showMessage("Extract", "not supported\nfor archives");
-    assertThat(render(120, 24).text()).contains("┌─ Extract ").contains("not supported").contains("for archives");
+    assertThat(render(120, 24).text())
+        .contains("┌─ Extract ")
+        .contains("not supported")
+        .contains("for archives");
     press("esc");
     assertThat(render(120, 24).text()).doesNotContain("Extract");
   }
@@ -258,7 +263,9 @@ class AppModelTest {
     press("h");
     assertThat(app.focus()).isEqualTo(Focus.IMAGE_DETAILS);
     press("tab");
-    assertThat(app.focus()).as("Tab from a details pane goes to the layers").isEqualTo(Focus.LAYERS);
+    assertThat(app.focus())
+        .as("Tab from a details pane goes to the layers")
+        .isEqualTo(Focus.LAYERS);
   }
 
   @Test
@@ -284,7 +291,9 @@ class AppModelTest {
     assertThat(app.tree().cursorRow()).isEqualTo(4);
     int rows = app.tree().rowCount();
     app.apply(new Action.MouseClick(70, 2 + 4));
-    assertThat(app.tree().rowCount()).as("clicking the cursor row folds the directory").isLessThan(rows);
+    assertThat(app.tree().rowCount())
+        .as("clicking the cursor row folds the directory")
+        .isLessThan(rows);
     app.apply(new Action.MouseWheel(70, 10, 2));
     assertThat(app.tree().cursorRow()).isEqualTo(6);
     app.apply(new Action.MouseWheel(5, 3, 1));
@@ -293,7 +302,8 @@ class AppModelTest {
 
   @Test
   void everyFrameLineIsExactlyTheWidth() {
-    List<int[]> sizes = List.of(new int[] {40, 10}, new int[] {89, 20}, new int[] {90, 20}, new int[] {121, 37});
+    List<int[]> sizes =
+        List.of(new int[] {40, 10}, new int[] {89, 20}, new int[] {90, 20}, new int[] {121, 37});
     List<String[]> keySequences =
         List.of(
             new String[] {},

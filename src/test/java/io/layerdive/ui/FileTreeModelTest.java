@@ -210,7 +210,8 @@ class FileTreeModelTest {
       seen.add(cursorPath());
     }
     assertThat(seen)
-        .containsExactly("/root/example/somefile1.txt", "/root/saved.txt", "/root/example/somefile1.txt");
+        .containsExactly(
+            "/root/example/somefile1.txt", "/root/saved.txt", "/root/example/somefile1.txt");
   }
 
   @Test
@@ -226,7 +227,10 @@ class FileTreeModelTest {
   @Test
   void namesAreSanitizedAndLinksShowTheirTarget() {
     String text = rows(false);
-    assertThat(text).contains("bad\\x1b[2Jname").contains("env → /bin/busybox").contains("ls → bin/busybox");
+    assertThat(text)
+        .contains("bad\\x1b[2Jname")
+        .contains("env → /bin/busybox")
+        .contains("ls → bin/busybox");
     assertThat(text).doesNotContain("\u001b");
   }
 }

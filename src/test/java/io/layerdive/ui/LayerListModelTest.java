@@ -10,8 +10,10 @@ class LayerListModelTest {
   @Test
   void divesCompareIndexArithmetic() {
     // dive's layer_set_state_test.go, the three asserted cases.
-    assertThat(LayerListModel.compareKey(2, CompareMode.LAYER, 2)).isEqualTo(new CompareKey(2, 2, 2, 2));
-    assertThat(LayerListModel.compareKey(3, CompareMode.LAYER, 1)).isEqualTo(new CompareKey(1, 2, 3, 3));
+    assertThat(LayerListModel.compareKey(2, CompareMode.LAYER, 2))
+        .isEqualTo(new CompareKey(2, 2, 2, 2));
+    assertThat(LayerListModel.compareKey(3, CompareMode.LAYER, 1))
+        .isEqualTo(new CompareKey(1, 2, 3, 3));
     assertThat(LayerListModel.compareKey(4, CompareMode.AGGREGATED, 1))
         .isEqualTo(new CompareKey(1, 1, 2, 4));
   }
@@ -19,8 +21,10 @@ class LayerListModelTest {
   @Test
   void theExplorerComparesFromTheBaseLayer() {
     for (int i = 0; i < 5; i++) {
-      assertThat(LayerListModel.compareKey(i, CompareMode.LAYER, 0)).isEqualTo(CompareKey.layerChanges(i));
-      assertThat(LayerListModel.compareKey(i, CompareMode.AGGREGATED, 0)).isEqualTo(CompareKey.aggregated(i));
+      assertThat(LayerListModel.compareKey(i, CompareMode.LAYER, 0))
+          .isEqualTo(CompareKey.layerChanges(i));
+      assertThat(LayerListModel.compareKey(i, CompareMode.AGGREGATED, 0))
+          .isEqualTo(CompareKey.aggregated(i));
     }
   }
 
@@ -33,7 +37,8 @@ class LayerListModelTest {
     assertThat(LayerListModel.describe(layers.get(2)))
         .isEqualTo("    0 B  mkdir -p /root/example/really/nested");
     assertThat(LayerListModel.describe(layers.get(7)))
-        .as("newlines become ↵").isEqualTo(" 6.4 kB  chmod +x /root/saved.txt↵    && echo done");
+        .as("newlines become ↵")
+        .isEqualTo(" 6.4 kB  chmod +x /root/saved.txt↵    && echo done");
   }
 
   @Test

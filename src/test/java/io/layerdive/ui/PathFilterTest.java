@@ -31,7 +31,9 @@ class PathFilterTest {
     return out;
   }
 
-  /** The plain definition: search each absolute path, a first match that is empty does not count. */
+  /**
+   * The plain definition: search each absolute path, a first match that is empty does not count.
+   */
   private List<String> naive(String regex) {
     Pattern p = Pattern.compile(regex);
     List<String> out = new ArrayList<>();
@@ -58,7 +60,8 @@ class PathFilterTest {
 
   @Test
   void patternsAreSearchedInTheWholePath() {
-    for (String regex : List.of("lib/.*\\.so$", "^/etc", "a\\.b", "etc/pass", "x*", "(?i)NET", "d/x")) {
+    for (String regex :
+        List.of("lib/.*\\.so$", "^/etc", "a\\.b", "etc/pass", "x*", "(?i)NET", "d/x")) {
       assertThat(matches(regex)).as(regex).isEqualTo(naive(regex));
     }
     assertThat(matches("x*")).as("an empty first match does not count, as in dive").isEmpty();

@@ -24,7 +24,8 @@ final class SampleImage {
         "sample:latest",
         List.of("sample:latest", "sample:1.0"),
         step(
-            "#(nop) ADD file:ce026b62356eec3ad1214f92be2c9dc063fe205bd5e600be3492c4dfb17148bd in / ",
+            "#(nop) ADD file:ce026b62356eec3ad1214f92be2c9dc063fe205bd5e600be3492c4dfb17148bd in /"
+                + " ",
             dir("bin"),
             file("bin/busybox", 1_075_464, 11, 0755),
             hardlink("bin/cat", "bin/busybox"),
@@ -42,19 +43,33 @@ final class SampleImage {
             file("usr/share/日本語.txt", 2_000, 15, 0644),
             file("usr/share/bad\u001b[2Jname", 10, 16, 0644)),
         step("#(nop) ADD file:139c3708 in /somefile.txt ", file("somefile.txt", 6405, 21, 0664)),
-        step("/bin/sh -c mkdir -p /root/example/really/nested",
-            dir("root", 0700), dir("root/example"), dir("root/example/really"),
+        step(
+            "/bin/sh -c mkdir -p /root/example/really/nested",
+            dir("root", 0700),
+            dir("root/example"),
+            dir("root/example/really"),
             dir("root/example/really/nested")),
-        step("/bin/sh -c cp /somefile.txt /root/example/somefile1.txt",
-            dir("root", 0700), dir("root/example"), file("root/example/somefile1.txt", 6405, 21, 0644)),
-        step("/bin/sh -c chmod 444 /root/example/somefile1.txt",
-            dir("root", 0700), dir("root/example"), file("root/example/somefile1.txt", 6405, 21, 0444)),
-        step("/bin/sh -c mv /root/example/somefile1.txt /root/saved.txt",
-            dir("root", 0700), dir("root/example"), whiteout("root/example/somefile1.txt"),
+        step(
+            "/bin/sh -c cp /somefile.txt /root/example/somefile1.txt",
+            dir("root", 0700),
+            dir("root/example"),
+            file("root/example/somefile1.txt", 6405, 21, 0644)),
+        step(
+            "/bin/sh -c chmod 444 /root/example/somefile1.txt",
+            dir("root", 0700),
+            dir("root/example"),
+            file("root/example/somefile1.txt", 6405, 21, 0444)),
+        step(
+            "/bin/sh -c mv /root/example/somefile1.txt /root/saved.txt",
+            dir("root", 0700),
+            dir("root/example"),
+            whiteout("root/example/somefile1.txt"),
             file("root/saved.txt", 6405, 21, 0444)),
         step("/bin/sh -c rm -rf /root/example/", dir("root", 0700), whiteout("root/example")),
-        step("/bin/sh -c chmod +x /root/saved.txt\n    && echo done",
-            dir("root", 0700), file("root/saved.txt", 6405, 21, 0555)));
+        step(
+            "/bin/sh -c chmod +x /root/saved.txt\n    && echo done",
+            dir("root", 0700),
+            file("root/saved.txt", 6405, 21, 0555)));
   }
 
   static LayerChange hardlink(String path, String target) {

@@ -71,17 +71,25 @@ public final class TreeKeystrokeBenchmark {
     app.press("g");
 
     app.press("tab");
-    time("layer switch, cached (j then k)", 40, 10, () -> {
-      key(app, "j");
-      key(app, "k");
-    });
+    time(
+        "layer switch, cached (j then k)",
+        40,
+        10,
+        () -> {
+          key(app, "j");
+          key(app, "k");
+        });
     app.press("ctrl+a");
     app.press("j");
     app.press("j");
-    time("layer switch, aggregated, cached (k then j)", 40, 10, () -> {
-      key(app, "k");
-      key(app, "j");
-    });
+    time(
+        "layer switch, aggregated, cached (k then j)",
+        40,
+        10,
+        () -> {
+          key(app, "k");
+          key(app, "j");
+        });
     app.press("ctrl+l");
     app.press("tab");
 
@@ -145,7 +153,10 @@ public final class TreeKeystrokeBenchmark {
     for (boolean background : new boolean[] {false, true}) {
       AnalyzedImage fresh =
           new AnalyzedImage(
-              image.image(), new LayerStack(image.stack().files()), image.analysis(), image.diagnostics());
+              image.image(),
+              new LayerStack(image.stack().files()),
+              image.analysis(),
+              image.diagnostics());
       AppModel first =
           new AppModel(
               fresh,
@@ -169,10 +180,14 @@ public final class TreeKeystrokeBenchmark {
     }
 
     app.press("f");
-    time("find as you type (f, then a letter)", 10, 3, () -> {
-      key(app, "z");
-      key(app, "backspace");
-    });
+    time(
+        "find as you type (f, then a letter)",
+        10,
+        3,
+        () -> {
+          key(app, "z");
+          key(app, "backspace");
+        });
     app.press("esc");
     app.close();
   }
@@ -219,7 +234,9 @@ public final class TreeKeystrokeBenchmark {
         String dir = String.format("usr/lib/pkg-%03d/mod-%02d", p, m);
         base.add(Layers.dir(dir));
         for (int f = 0; f < perModule; f++) {
-          base.add(Layers.file(String.format("%s/file-%04d.js", dir, f), (p * 131 + m * 17 + f) % 20_000));
+          base.add(
+              Layers.file(
+                  String.format("%s/file-%04d.js", dir, f), (p * 131 + m * 17 + f) % 20_000));
         }
       }
     }
@@ -237,26 +254,42 @@ public final class TreeKeystrokeBenchmark {
       }
     }
     List<LayerChange> deps = new ArrayList<>();
-    for (int i = 0; i < 50_000; i++) deps.add(Layers.file("app/node_modules/m" + (i / 100) + "/f" + i + ".js", i % 3000));
+    for (int i = 0; i < 50_000; i++)
+      deps.add(Layers.file("app/node_modules/m" + (i / 100) + "/f" + i + ".js", i % 3000));
     List<LayerChange> delete = new ArrayList<>();
-    for (int p = 0; p < 100; p += 7) delete.add(Layers.whiteout(String.format("usr/lib/pkg-%03d", p)));
+    for (int p = 0; p < 100; p += 7)
+      delete.add(Layers.whiteout(String.format("usr/lib/pkg-%03d", p)));
     List<LayerChange> chmod = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) chmod.add(Layers.file("app/node_modules/m" + (i / 100) + "/f" + i + ".js", i % 3000, 0, 0755));
+    for (int i = 0; i < 1000; i++)
+      chmod.add(
+          Layers.file("app/node_modules/m" + (i / 100) + "/f" + i + ".js", i % 3000, 0, 0755));
 
     List<List<LayerChange>> layers = List.of(base, rewrite, deps, delete, chmod);
     @SuppressWarnings("unchecked")
     ImageFiles imageFiles = Layers.files(layers.toArray(new List[0]));
     List<Layer> meta = new ArrayList<>();
-    String[] commands = {"#(nop) ADD file:base in /", "RUN update", "COPY node_modules", "RUN rm -rf pkgs", "RUN chmod +x"};
+    String[] commands = {
+      "#(nop) ADD file:base in /",
+      "RUN update",
+      "COPY node_modules",
+      "RUN rm -rf pkgs",
+      "RUN chmod +x"
+    };
     for (int i = 0; i < layers.size(); i++) {
       char[] hex = new char[64];
       Arrays.fill(hex, Character.forDigit(i, 16));
       meta.add(
           new Layer(
-              i, new String(hex), new Digest("sha256", new String(hex)), Optional.empty(), commands[i],
-              imageFiles.layer(i).totalSize(), -1));
+              i,
+              new String(hex),
+              new Digest("sha256", new String(hex)),
+              Optional.empty(),
+              commands[i],
+              imageFiles.layer(i).totalSize(),
+              -1));
     }
-    Image img = new Image("synthetic:1m", new ImageConfig("linux", "amd64", List.of()), meta, List.of());
+    Image img =
+        new Image("synthetic:1m", new ImageConfig("linux", "amd64", List.of()), meta, List.of());
     LayerStack stack = new LayerStack(imageFiles);
     ImageAnalysis analysis = ImageAnalyzer.analyze(img, imageFiles);
     return new AnalyzedImage(img, stack, analysis, stack.diagnostics());

@@ -71,9 +71,11 @@ class TreeRowsCrossCheckTest {
     if (node.children.isEmpty()) return tree.ownSize(node.id);
     boolean removed = tree.kind(node.id) == ChangeKind.REMOVED;
     long[] sum = {0};
-    visit(node, d -> {
-      if (tree.kind(d.id) != ChangeKind.REMOVED || removed) sum[0] += tree.ownSize(d.id);
-    });
+    visit(
+        node,
+        d -> {
+          if (tree.kind(d.id) != ChangeKind.REMOVED || removed) sum[0] += tree.ownSize(d.id);
+        });
     return sum[0];
   }
 
@@ -83,12 +85,18 @@ class TreeRowsCrossCheckTest {
   }
 
   private static void render(
-      FileTree tree, Node node, String spaces, BitSet collapsed, boolean bySize, StringBuilder out) {
+      FileTree tree,
+      Node node,
+      String spaces,
+      BitSet collapsed,
+      boolean bySize,
+      StringBuilder out) {
     List<Node> kids = new ArrayList<>(node.children);
     if (bySize) {
       kids.sort(
           Comparator.comparingLong((Node k) -> -size(tree, k))
-              .thenComparing(k -> tree.trie().name(k.id), TreeRowsCrossCheckTest::compareCodePoints));
+              .thenComparing(
+                  k -> tree.trie().name(k.id), TreeRowsCrossCheckTest::compareCodePoints));
     }
     if (node.id != PathTrie.ROOT && collapsed.get(node.id)) return;
     for (int i = 0; i < kids.size(); i++) {
@@ -150,7 +158,9 @@ class TreeRowsCrossCheckTest {
     if (filter != null) model.setFilter(filter.pattern());
     // Collapse through the model, by cursor as a user would; deepest first, since going to a node
     // opens the directories above it.
-    for (int node = collapsed.previousSetBit(tree.trie().size()); node >= 0; node = collapsed.previousSetBit(node - 1)) {
+    for (int node = collapsed.previousSetBit(tree.trie().size());
+        node >= 0;
+        node = collapsed.previousSetBit(node - 1)) {
       if (!model.reveal(node)) continue;
       model.toggleCollapse();
     }
@@ -182,7 +192,12 @@ class TreeRowsCrossCheckTest {
     for (int i = 0; i < ops; i++) {
       int kind = rnd.nextInt(10);
       if (kind < 5) {
-        changes.add(Layers.file(randomPath(rnd, 3), rnd.nextInt(3000), rnd.nextInt(3), 0600 + rnd.nextInt(2) * 0155));
+        changes.add(
+            Layers.file(
+                randomPath(rnd, 3),
+                rnd.nextInt(3000),
+                rnd.nextInt(3),
+                0600 + rnd.nextInt(2) * 0155));
       } else if (kind < 7) {
         changes.add(Layers.dir(randomPath(rnd, 1 + rnd.nextInt(2)), 0700 + rnd.nextInt(2) * 055));
       } else if (kind < 8) {
@@ -199,16 +214,23 @@ class TreeRowsCrossCheckTest {
     }
     // A file may not sit where this layer puts something below it.
     unique.removeIf(
-        c -> c instanceof LayerChange.Put p
-            && !p.entry().isDirectory()
-            && seen.stream().anyMatch(s -> s.startsWith(p.path() + "/")));
+        c ->
+            c instanceof LayerChange.Put p
+                && !p.entry().isDirectory()
+                && seen.stream().anyMatch(s -> s.startsWith(p.path() + "/")));
     return unique;
   }
 
   @Test
   void flatRowsMatchDivesViewTreeOnRandomImages() {
     Random rnd = new Random(20261127);
-    Pattern[] filters = {null, Pattern.compile("b"), Pattern.compile("a/c"), Pattern.compile("é|日"), Pattern.compile("x*")};
+    Pattern[] filters = {
+      null,
+      Pattern.compile("b"),
+      Pattern.compile("a/c"),
+      Pattern.compile("é|日"),
+      Pattern.compile("x*")
+    };
     int checked = 0;
     for (int image = 0; image < 60; image++) {
       int layerCount = 2 + rnd.nextInt(4);
@@ -224,14 +246,16 @@ class TreeRowsCrossCheckTest {
             Pattern filter = filters[rnd.nextInt(filters.length)];
             BitSet collapsed = new BitSet();
             for (int n = 1; n < tree.trie().size(); n++) {
-              if (rnd.nextInt(6) == 0 && tree.isPresent(n) && tree.type(n) == FileType.DIRECTORY) collapsed.set(n);
+              if (rnd.nextInt(6) == 0 && tree.isPresent(n) && tree.type(n) == FileType.DIRECTORY)
+                collapsed.set(n);
             }
             boolean bySize = rnd.nextBoolean();
             String want = expected(tree, hidden, filter, collapsed, bySize);
             String got = actual(tree, hidden, filter, collapsed, bySize);
             assertThat(got)
-                .as("image %d layer %d hidden %s filter %s by size %s", image, l,
-                    java.util.Arrays.toString(hidden), filter, bySize)
+                .as(
+                    "image %d layer %d hidden %s filter %s by size %s",
+                    image, l, java.util.Arrays.toString(hidden), filter, bySize)
                 .isEqualTo(want);
             checked++;
           }
