@@ -33,25 +33,43 @@ final class TreeRows {
 
   private final FileTree tree;
   private final Order order;
-  private final int count;
+  private final boolean[] hiddenKinds;
+  private final long[] filterMatch;
+  private int count;
   private int[] rows;
   private byte[] flags;
   private long[] sizes;
   private long[] kept;
+  // Size order: each directory's visible children, sorted once per visibility and kept while only
+  // the collapsed directories change. kidsFrom[d] < 0 until d's children are sorted.
+  private int[] kidsFrom;
+  private int[] kidsLength;
+  private int[] kids;
+  private int kidsUsed;
 
   private TreeRows(
-      FileTree tree, Order order, int count, int[] rows, byte[] flags, long[] sizes, long[] kept) {
+      FileTree tree, Order order, boolean[] hiddenKinds, long[] filterMatch, byte[] flags) {
     this.tree = tree;
     this.order = order;
-    this.count = count;
-    this.rows = rows;
+    this.hiddenKinds = hiddenKinds;
+    this.filterMatch = filterMatch;
     this.flags = flags;
-    this.sizes = sizes;
-    this.kept = kept;
+    this.rows = new int[0];
   }
 
   static TreeRows empty() {
-    return new TreeRows(null, Order.BY_NAME, 0, new int[0], new byte[0], null, null);
+    return new TreeRows(null, Order.BY_NAME, new boolean[4], null, new byte[0]);
+  }
+
+  /**
+   * Whether rows for {@code settings} differ from these only in which directories are collapsed.
+   */
+  private boolean sameVisibility(FileTree other, Settings settings) {
+    return tree == other
+        && order == settings.order()
+        && filterMatch == settings.filterMatch()
+        && Arrays.equals(hiddenKinds, settings.hiddenKinds())
+        && flags.length == other.trie().size();
   }
 
   static TreeRows build(FileTree tree, Settings settings) {
@@ -62,33 +80,76 @@ final class TreeRows {
   static TreeRows build(FileTree tree, Settings settings, TreeRows previous) {
     PathTrie trie = tree.trie();
     int n = trie.size();
-    boolean[] hidden = settings.hiddenKinds();
+    boolean[] hidden = settings.hiddenKinds().clone();
+    TreeRows result;
+    if (previous != null && previous.sameVisibility(tree, settings)) {
+      // Only collapsed directories changed: visibility, sizes and sorted children still hold.
+      result = new TreeRows(tree, settings.order(), hidden, settings.filterMatch(), previous.flags);
+      result.sizes = previous.sizes;
+      result.kept = previous.kept;
+      result.kidsFrom = previous.kidsFrom;
+      result.kidsLength = previous.kidsLength;
+      result.kids = previous.kids;
+      result.kidsUsed = previous.kidsUsed;
+      result.rows = previous.rows;
+      previous.invalidate();
+    } else {
+      result = computeVisibility(tree, settings, hidden, previous);
+    }
+    if (result.rows.length != n) result.rows = new int[n];
+    int[] rows = result.rows;
+    byte[] flags = result.flags;
+    int r;
+    if (settings.order() == Order.BY_SIZE) {
+      r = result.listBySize(trie, settings.collapsed());
+    } else {
+      r = 0;
+      BitSet collapsed = settings.collapsed();
+      for (int node = 1; node < n; ) {
+        if ((flags[node] & VISIBLE) == 0) {
+          node = trie.end(node);
+          continue;
+        }
+        rows[r++] = node;
+        node = collapsed.get(node) ? trie.end(node) : node + 1;
+      }
+    }
+    result.count = r;
+    return result;
+  }
+
+  private static TreeRows computeVisibility(
+      FileTree tree, Settings settings, boolean[] hidden, TreeRows previous) {
+    PathTrie trie = tree.trie();
+    int n = trie.size();
     long[] match = settings.filterMatch();
     boolean filtering = match != null || hidden[0] || hidden[1] || hidden[2] || hidden[3];
 
-    byte[] flags = previous != null && previous.flags.length == n ? previous.flags : new byte[n];
-    int[] rows = previous != null && previous.rows.length == n ? previous.rows : null;
+    boolean reuse = previous != null && previous.flags.length == n;
+    byte[] flags = reuse ? previous.flags : new byte[n];
     long[] all = null;
     long[] kept = null;
     if (filtering) {
       // dive sums own sizes over the visible subtree, leaving out each removed descendant unless
       // the directory itself is removed: one sum over everything, one over what is not removed.
-      all =
-          previous != null && previous.sizes != null && previous.sizes.length == n
-              ? previous.sizes
-              : new long[n];
-      kept =
-          previous != null && previous.kept != null && previous.kept.length == n
-              ? previous.kept
-              : new long[n];
+      all = reuse && previous.sizes != null ? previous.sizes : new long[n];
+      kept = reuse && previous.kept != null ? previous.kept : new long[n];
       Arrays.fill(all, 0);
       Arrays.fill(kept, 0);
     }
-    if (previous != null) previous.invalidate();
+    TreeRows result = new TreeRows(tree, settings.order(), hidden, match, flags);
+    if (reuse) {
+      result.rows = previous.rows;
+      if (settings.order() == Order.BY_SIZE) {
+        result.kidsFrom = previous.kidsFrom;
+        result.kidsLength = previous.kidsLength;
+        result.kids = previous.kids;
+      }
+      previous.invalidate();
+    }
     Arrays.fill(flags, (byte) 0);
 
     // Children before parents: the first visible child met walking backwards is the last one.
-    int count = 0;
     for (int node = n - 1; node > 0; node--) {
       if (!tree.isPresent(node)) continue;
       boolean removed = false;
@@ -101,7 +162,6 @@ final class TreeRows {
                     && (match == null || (match[node >>> 6] & (1L << node)) != 0));
         if (!shows) continue;
       }
-      count++;
       int parent = trie.parent(node);
       byte f = (byte) (flags[node] | VISIBLE);
       if ((flags[parent] & VISIBLE_CHILD) == 0) {
@@ -120,43 +180,40 @@ final class TreeRows {
     if (filtering) {
       // `all` becomes the shown size: a removed node shows everything, others what is kept.
       for (int node = 1; node < n; node++) {
-        if ((flags[node] & VISIBLE) != 0 && tree.kind(node) != ChangeKind.REMOVED)
+        if ((flags[node] & VISIBLE) != 0 && tree.kind(node) != ChangeKind.REMOVED) {
           all[node] = kept[node];
-      }
-    }
-
-    if (rows == null) rows = new int[n];
-    TreeRows result = new TreeRows(tree, settings.order(), 0, rows, flags, all, kept);
-    int r;
-    if (settings.order() == Order.BY_SIZE) {
-      r = result.listBySize(trie, settings.collapsed());
-    } else {
-      r = 0;
-      BitSet collapsed = settings.collapsed();
-      for (int node = 1; node < n; ) {
-        if ((flags[node] & VISIBLE) == 0) {
-          node = trie.end(node);
-          continue;
         }
-        rows[r++] = node;
-        node = collapsed.get(node) ? trie.end(node) : node + 1;
       }
     }
-    return new TreeRows(tree, settings.order(), r, rows, flags, all, kept);
+    result.sizes = all;
+    result.kept = kept;
+    if (settings.order() == Order.BY_SIZE) {
+      if (result.kidsFrom == null || result.kidsFrom.length != n) {
+        result.kidsFrom = new int[n];
+        result.kidsLength = new int[n];
+        result.kids = new int[n];
+      }
+      Arrays.fill(result.kidsFrom, -1);
+      result.kidsUsed = 0;
+    }
+    return result;
   }
 
   private void invalidate() {
+    count = 0;
     rows = new int[0];
     flags = new byte[0];
     sizes = null;
     kept = null;
+    kidsFrom = null;
+    kidsLength = null;
+    kids = null;
   }
 
   /** Depth-first with each directory's visible children sorted by size, largest first. */
   private int listBySize(PathTrie trie, BitSet collapsed) {
     int[] stack = new int[64];
     int sp = 0;
-    int[] kids = new int[16];
     long[] keys = new long[16];
     int[] tmpKids = new int[16];
     long[] tmpKeys = new long[16];
@@ -164,25 +221,34 @@ final class TreeRows {
     int dir = PathTrie.ROOT;
     while (true) {
       if (dir >= 0) {
-        int k = 0;
-        for (int c = trie.firstChild(dir); c >= 0; c = trie.nextSibling(c)) {
-          if ((flags[c] & VISIBLE) == 0) continue;
-          if (k == kids.length) {
-            kids = Arrays.copyOf(kids, k * 2);
-            keys = Arrays.copyOf(keys, k * 2);
-            tmpKids = new int[k * 2];
-            tmpKeys = new long[k * 2];
+        if (kidsFrom[dir] < 0) {
+          // First time this directory is open: sort its visible children once.
+          int from = kidsUsed;
+          int k = 0;
+          for (int c = trie.firstChild(dir); c >= 0; c = trie.nextSibling(c)) {
+            if ((flags[c] & VISIBLE) == 0) continue;
+            if (k == keys.length) {
+              keys = Arrays.copyOf(keys, k * 2);
+              tmpKids = new int[k * 2];
+              tmpKeys = new long[k * 2];
+            }
+            kids[from + k] = c;
+            keys[k++] = size(c);
           }
-          kids[k] = c;
-          keys[k++] = size(c);
+          sortDescending(kids, from, keys, tmpKids, tmpKeys, k);
+          for (int i = 0; i < k; i++) {
+            int c = kids[from + i];
+            if (i == k - 1) flags[c] |= LAST;
+            else flags[c] &= ~LAST;
+          }
+          kidsFrom[dir] = from;
+          kidsLength[dir] = k;
+          kidsUsed += k;
         }
-        mergeSortDescending(kids, keys, tmpKids, tmpKeys, 0, k);
-        for (int i = 0; i < k; i++) {
-          if (i == k - 1) flags[kids[i]] |= LAST;
-          else flags[kids[i]] &= ~LAST;
-        }
+        int from = kidsFrom[dir];
+        int k = kidsLength[dir];
         if (sp + k > stack.length) stack = Arrays.copyOf(stack, Math.max(stack.length * 2, sp + k));
-        for (int i = k - 1; i >= 0; i--) stack[sp++] = kids[i];
+        for (int i = k - 1; i >= 0; i--) stack[sp++] = kids[from + i];
       }
       if (sp == 0) break;
       int node = stack[--sp];
@@ -190,6 +256,15 @@ final class TreeRows {
       dir = (flags[node] & VISIBLE_CHILD) != 0 && !collapsed.get(node) ? node : -1;
     }
     return r;
+  }
+
+  /** Sorts {@code kids[from, from + k)} by their {@code keys[0, k)}, largest first, stably. */
+  private static void sortDescending(
+      int[] kids, int from, long[] keys, int[] tmpKids, long[] tmpKeys, int k) {
+    int[] ids = new int[k];
+    System.arraycopy(kids, from, ids, 0, k);
+    mergeSortDescending(ids, keys, tmpKids, tmpKeys, 0, k);
+    System.arraycopy(ids, 0, kids, from, k);
   }
 
   /** Stable: equal sizes keep name order, as dive breaks ties by name. */

@@ -68,6 +68,10 @@ public final class TreeKeystrokeBenchmark {
     time("wrap (ctrl+p)", 20, 6, () -> key(app, "ctrl+p"));
     time("next wasted (w)", 20, 6, () -> key(app, "w"));
     time("sort by size / name (ctrl+o)", 10, 4, () -> key(app, "ctrl+o"));
+    app.press("ctrl+o");
+    app.press("g");
+    time("collapse/expand dir, sorted by size (space)", 60, 20, () -> key(app, "space"));
+    app.press("ctrl+o");
     app.press("g");
 
     app.press("tab");
