@@ -253,6 +253,15 @@ class AppModelTest {
   }
 
   @Test
+  void anImageWithoutLayersStillRenders() {
+    app = AppModel.open(io.layerdive.testing.AnalyzedImages.of("scratch", List.of()));
+    press("tab", "j", "space", "w", "i", "/", "x", "esc", "tab", "j", "ctrl+a", "?", "esc");
+    Frame frame = render(100, 20);
+    assertThat(frame.text()).contains("Layers").contains("Image efficiency score: 100 %");
+    app.close();
+  }
+
+  @Test
   void leftAndRightCycleTheLeftColumnPanes() {
     press("l");
     assertThat(app.focus()).isEqualTo(Focus.LAYER_DETAILS);
