@@ -253,6 +253,18 @@ class AppModelTest {
   }
 
   @Test
+  void wastedPathsAreMarkedInTheApp() {
+    app = AppModel.open(SampleImage.analyzed());
+    press("G", "w");
+    Frame frame = render(120, 32);
+    int line = lineWith(frame, "saved.txt ▲");
+    assertThat(styleOf(frame, line, "▲")).as("the cursor row").isEqualTo(Style.SELECTED);
+    press("j");
+    assertThat(styleOf(render(120, 32), line, "▲")).isEqualTo(Style.WASTED);
+    app.close();
+  }
+
+  @Test
   void anImageWithoutLayersStillRenders() {
     app = AppModel.open(io.layerdive.testing.AnalyzedImages.of("scratch", List.of()));
     press("tab", "j", "space", "w", "i", "/", "x", "esc", "tab", "j", "ctrl+a", "?", "esc");
