@@ -128,6 +128,9 @@ public final class AppModel implements AutoCloseable {
     }
     tree.markWasted(wasted);
     layerChanged();
+    // Directory sizes are computed on first use: here, on the thread that loads the image, rather
+    // than in the first frame.
+    if (tree.tree() != null) tree.tree().size(PathTrie.ROOT);
   }
 
   private synchronized ExecutorService executor() {
