@@ -7,11 +7,13 @@ import io.layerdive.tree.ChangeKind;
 import io.layerdive.tree.CompareKey;
 import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.PathTrie;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -93,11 +95,7 @@ public final class AppModel implements AutoCloseable {
   }
 
   /** With an explicit executor for background filters (tests run them inline). */
-  AppModel(
-      AnalyzedImage image,
-      KeyBindings keys,
-      Options options,
-      java.util.concurrent.Executor filterExecutor) {
+  AppModel(AnalyzedImage image, KeyBindings keys, Options options, Executor filterExecutor) {
     this.image = image;
     this.keys = keys;
     this.stack = image.stack();
@@ -108,7 +106,7 @@ public final class AppModel implements AutoCloseable {
     this.imageDetails =
         new ImageDetailsModel(image.image().name(), image.analysis(), image.diagnostics());
     this.background = options.background();
-    java.util.concurrent.Executor executor = filterExecutor;
+    Executor executor = filterExecutor;
     if (executor == null && background) executor = r -> executor().execute(r);
     this.tree = new FileTreeModel(executor);
     this.tree.onFilterReady(() -> backgroundListener.run());
@@ -260,7 +258,7 @@ public final class AppModel implements AutoCloseable {
 
   /** Shows a message in a window over the screen until a key closes it. */
   public void showMessage(String title, String text) {
-    List<List<Span>> lines = new java.util.ArrayList<>();
+    List<List<Span>> lines = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
       lines.add(List.of(new Span(DisplayWidth.sanitize(line), Style.NORMAL)));
     }
@@ -524,7 +522,7 @@ public final class AppModel implements AutoCloseable {
   private void closeFind() {
     if (!findOpen) return;
     findOpen = false;
-    if (input == Input.FIND) input = filterOpen ? Input.NONE : Input.NONE;
+    if (input == Input.FIND) input = Input.NONE;
     if (!findLine.text().isEmpty()) lastFind = findLine.text();
   }
 
