@@ -14,6 +14,8 @@ final class StackState {
   static final byte PRESENT = (byte) 0x80;
   static final int KIND_MASK = 0x03;
   static final long NO_PAYLOAD = -1L;
+  // values() copies the array on every call; kind() runs once per node in every pass of the UI.
+  private static final ChangeKind[] KINDS = ChangeKind.values();
 
   final ImageFiles files;
   final PathTrie trie;
@@ -45,7 +47,7 @@ final class StackState {
   }
 
   ChangeKind kind(int n) {
-    return ChangeKind.values()[state[n] & KIND_MASK];
+    return KINDS[state[n] & KIND_MASK];
   }
 
   void setKind(int n, ChangeKind kind) {

@@ -2,7 +2,7 @@
  * The explorer's state and rendering, free of any terminal: models for the layer list, the file
  * tree and the details panes, key bindings and actions, and {@link io.layerdive.ui.Frame}: the
  * screen as lines of text spans with semantic {@link io.layerdive.ui.Style}s, never colours.
- * Imports {@code analysis}, {@code tree}, {@code image} and {@code bytes}; {@code ui.lanterna} is the
- * only package that draws on a terminal.
+ * Imports {@code analysis}, {@code tree}, {@code image}, {@code bytes} and {@code text} (display
+ * widths); {@code ui.lanterna} is the only package that draws on a terminal.
  */
 package io.layerdive.ui;

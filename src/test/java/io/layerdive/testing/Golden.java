@@ -10,41 +10,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files: expected output under {@code src/test/resources/golden/<TestClass>/<name>.txt}. Run
- * with {@code -Dgolden.update=true} to rewrite them from the actual output; the test still fails
- * then, so a rewrite is always looked at.
+ * Golden files: {@code src/test/resources/golden/<TestClass>/<test>.txt}, compared byte for byte.
+ * Run with {@code -Dgolden.update=true} to rewrite them; the test still fails then, so that a
+ * rewrite is never mistaken for a pass.
  */
 public final class Golden {
   private static final Path ROOT = Path.of("src", "test", "resources", "golden");
 
   private Golden() {}
 
+  public static Path file(Class<?> testClass, String name) {
+    return ROOT.resolve(testClass.getSimpleName()).resolve(name + ".txt");
+  }
+
   public static void assertMatches(Class<?> testClass, String name, String actual) {
-    Path file = ROOT.resolve(testClass.getSimpleName()).resolve(name + ".txt");
+    Path file = file(testClass, name);
     if (Boolean.getBoolean("golden.update")) {
-      write(file, actual);
-      fail("golden file %s rewritten; check the diff and run again without -Dgolden.update", file);
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, actual, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      fail(file + ": rewritten; check the diff and run again without -Dgolden.update");
     }
     if (!Files.exists(file)) {
-      fail("golden file %s is missing; create it with -Dgolden.update=true", file);
+      fail(file + ": no golden file; run with -Dgolden.update=true to write it, then check it");
     }
-    assertThat(actual).as("output compared with %s", file).isEqualTo(read(file));
-  }
-
-  private static String read(Path file) {
+    String expected;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      expected = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    assertThat(actual).as("golden file %s", file).isEqualTo(expected);
   }
 }

@@ -1,0 +1,683 @@
+package io.layerdive.ui;
+
+import io.layerdive.analysis.Inefficiency;
+import io.layerdive.image.Layer;
+import io.layerdive.text.DisplayWidth;
+import io.layerdive.tree.ChangeKind;
+import io.layerdive.tree.CompareKey;
+import io.layerdive.tree.LayerStack;
+import io.layerdive.tree.PathTrie;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole explorer, free of any terminal: the focused pane, the compare mode, the four panes'
+ * models, the filter and find lines and the windows drawn over the screen. The terminal layer turns
+ * keys into {@link #press key names} (or {@link Action}s), calls {@link #render} and paints the
+ * {@link Frame}. Confined to one thread (the terminal's event loop), except that large path filters
+ * are matched on a background thread: {@link #onBackgroundResult} is told when one is ready, and
+ * {@link #refresh} takes it over.
+ */
+public final class AppModel implements AutoCloseable {
+  /**
+   * How the explorer starts.
+   *
+   * @param compareMode dive's {@code layer.show-aggregated-changes}
+   * @param attributes dive's {@code filetree.show-attributes}
+   * @param hiddenKinds change kinds hidden at start (dive's {@code diff.hide})
+   * @param wastedMarker whether wasted paths get a {@code ▲} after their name
+   * @param background whether large filters are matched, and the trees of the layers next to the
+   *     selected one computed, on background threads
+   */
+  public record Options(
+      CompareMode compareMode,
+      boolean attributes,
+      List<ChangeKind> hiddenKinds,
+      boolean wastedMarker,
+      boolean background) {
+    public Options {
+      hiddenKinds = List.copyOf(hiddenKinds);
+    }
+
+    public static Options defaults() {
+      return new Options(CompareMode.LAYER, true, List.of(), true, true);
+    }
+  }
+
+  private enum Input {
+    NONE,
+    FILTER,
+    FIND
+  }
+
+  private final AnalyzedImage image;
+  private final KeyBindings keys;
+  private final LayerStack stack;
+  private final LayerListModel layers;
+  private final LayerDetailsModel layerDetails;
+  private final ImageDetailsModel imageDetails;
+  private final FileTreeModel tree;
+  private final Map<Integer, Inefficiency> wasteByNode = new HashMap<>();
+  private final InputLine filterLine = new InputLine("Path Filter: ");
+  private final InputLine findLine = new InputLine("Find: ");
+  private ExecutorService ownExecutor;
+  private ExecutorService prefetcher;
+  private final boolean background;
+  private volatile int selection;
+  private volatile Runnable backgroundListener = () -> {};
+
+  private Focus focus = Focus.LAYERS;
+  private Input input = Input.NONE;
+  private boolean filterOpen;
+  private boolean findOpen;
+  private int findStart = -1;
+  private boolean findFailed;
+  private String lastFind;
+  private Overlay overlay;
+  private String notice;
+  private boolean quit;
+  private Layout layout;
+
+  /** Opens an image with dive's default keys and settings. */
+  public static AppModel open(AnalyzedImage image) {
+    return new AppModel(image, KeyBindings.defaults(), Options.defaults());
+  }
+
+  public AppModel(AnalyzedImage image, KeyBindings keys, Options options) {
+    this(image, keys, options, null);
+  }
+
+  /** With an explicit executor for background filters (tests run them inline). */
+  AppModel(AnalyzedImage image, KeyBindings keys, Options options, Executor filterExecutor) {
+    this.image = image;
+    this.keys = keys;
+    this.stack = image.stack();
+    List<Layer> imageLayers = image.image().layers();
+    this.layers = new LayerListModel(imageLayers);
+    this.layers.setMode(options.compareMode());
+    this.layerDetails = new LayerDetailsModel(image.image().config().tags(), imageLayers.size());
+    this.imageDetails =
+        new ImageDetailsModel(image.image().name(), image.analysis(), image.diagnostics());
+    this.background = options.background();
+    Executor executor = filterExecutor;
+    if (executor == null && background) executor = r -> executor().execute(r);
+    this.tree = new FileTreeModel(executor);
+    this.tree.onFilterReady(() -> backgroundListener.run());
+    this.tree.setWastedMarker(options.wastedMarker());
+    if (!options.attributes()) tree.toggleAttributes();
+    for (ChangeKind kind : options.hiddenKinds()) {
+      if (!tree.isHidden(kind)) tree.toggleHidden(kind);
+    }
+    PathTrie trie = stack.files().trie();
+    BitSet wasted = new BitSet();
+    for (Inefficiency i : image.analysis().inefficiencies()) {
+      int node = trie.find(i.path());
+      if (node > 0) {
+        wasted.set(node);
+        wasteByNode.put(node, i);
+      }
+    }
+    tree.markWasted(wasted);
+    layerChanged();
+    // Directory sizes are computed on first use: here, on the thread that loads the image, rather
+    // than in the first frame.
+    if (tree.tree() != null) tree.tree().size(PathTrie.ROOT);
+  }
+
+  private synchronized ExecutorService executor() {
+    if (ownExecutor == null) ownExecutor = daemon("layerdive-filter");
+    return ownExecutor;
+  }
+
+  private synchronized ExecutorService prefetcher() {
+    if (prefetcher == null) prefetcher = daemon("layerdive-prefetch");
+    return prefetcher;
+  }
+
+  private static ExecutorService daemon(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Stops the background threads, if any were started. */
+  @Override
+  public synchronized void close() {
+    if (ownExecutor != null) ownExecutor.shutdownNow();
+    if (prefetcher != null) prefetcher.shutdownNow();
+  }
+
+  /** Called, on a background thread, when a result is ready for {@link #refresh}. */
+  public void onBackgroundResult(Runnable listener) {
+    this.backgroundListener = listener == null ? () -> {} : listener;
+  }
+
+  /** Takes over finished background work; true when the screen should be drawn again. */
+  public boolean refresh() {
+    return tree.adoptFilter();
+  }
+
+  // ---- state, for the terminal layer and tests
+
+  public Focus focus() {
+    return focus;
+  }
+
+  /** Whether typed keys go to the filter or find line rather than to a pane. */
+  public boolean isEditingText() {
+    return input != Input.NONE && overlay == null;
+  }
+
+  public boolean quitRequested() {
+    return quit;
+  }
+
+  public KeyBindings keyBindings() {
+    return keys;
+  }
+
+  public LayerListModel layers() {
+    return layers;
+  }
+
+  public FileTreeModel tree() {
+    return tree;
+  }
+
+  public LayerDetailsModel layerDetails() {
+    return layerDetails;
+  }
+
+  public ImageDetailsModel imageDetails() {
+    return imageDetails;
+  }
+
+  // ---- keys
+
+  /**
+   * What a key does now, if anything: in a window, keys scroll or close it; in the filter or find
+   * line, characters are typed and Enter, Backspace and Esc edit; elsewhere the focused pane's
+   * bindings apply. {@code keyName} is a {@link KeyName canonical key name}.
+   */
+  public Optional<Action> actionFor(String keyName) {
+    String key;
+    try {
+      key = KeyName.canonical(keyName);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (overlay != null) {
+      Optional<Action> bound = keys.action(focus, key);
+      if (bound.isPresent() && bound.get() instanceof Command c) {
+        switch (c) {
+          case UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, QUIT, CLOSE, HELP, PATH_HISTORY:
+            return bound;
+          default:
+            break;
+        }
+      }
+      if (key.equals("enter") || key.equals("q")) return Optional.of(Command.CLOSE);
+      return Optional.empty();
+    }
+    if (input != Input.NONE) {
+      switch (key) {
+        case "enter":
+          return Optional.of(Command.INPUT_ACCEPT);
+        case "backspace":
+          return Optional.of(Command.INPUT_BACKSPACE);
+        default:
+          break;
+      }
+      if (KeyName.isText(key)) return Optional.of(new Action.TypeText(KeyName.text(key)));
+      return keys.action(Focus.TREE, key);
+    }
+    return keys.action(focus, key);
+  }
+
+  /** Runs what a key does now; false when the key does nothing here. */
+  public boolean press(String keyName) {
+    Optional<Action> action = actionFor(keyName);
+    action.ifPresent(this::apply);
+    return action.isPresent();
+  }
+
+  /** {@link #press}, under the name the terminal layer's screen model uses. */
+  public boolean key(String keyName) {
+    return press(keyName);
+  }
+
+  /** Shows a message in a window over the screen until a key closes it. */
+  public void showMessage(String title, String text) {
+    List<List<Span>> lines = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      lines.add(List.of(new Span(DisplayWidth.sanitize(line), Style.NORMAL)));
+    }
+    overlay = new Overlay(Overlay.Kind.MESSAGE, DisplayWidth.sanitize(title), lines);
+  }
+
+  // ---- actions
+
+  /** Does what an action says; returns whether the screen may have changed (always, for now). */
+  public boolean apply(Action action) {
+    notice = null;
+    if (overlay != null) {
+      applyToOverlay(action);
+      return true;
+    }
+    if (action instanceof Action.TypeText typed) {
+      type(typed.text());
+    } else if (action instanceof Action.MouseClick click) {
+      click(click.column(), click.row());
+    } else if (action instanceof Action.MouseWheel wheel) {
+      wheel(wheel.column(), wheel.row(), wheel.delta());
+    } else if (action instanceof Command command) {
+      run(command);
+    }
+    return true;
+  }
+
+  private void applyToOverlay(Action action) {
+    if (action instanceof Action.MouseWheel wheel) {
+      overlay.scrollBy(wheel.delta());
+      return;
+    }
+    if (!(action instanceof Command c)) {
+      if (action instanceof Action.MouseClick) overlay = null;
+      return;
+    }
+    switch (c) {
+      case UP -> overlay.scrollBy(-1);
+      case DOWN -> overlay.scrollBy(1);
+      case PAGE_UP -> overlay.page(-1);
+      case PAGE_DOWN -> overlay.page(1);
+      case FIRST -> overlay.toStart();
+      case LAST -> overlay.toEnd();
+      case QUIT -> quit = true;
+      case HELP -> overlay = overlay.kind() == Overlay.Kind.HELP ? null : help();
+      default -> overlay = null;
+    }
+  }
+
+  private void run(Command c) {
+    switch (c) {
+      case QUIT -> quit = true;
+      case TOGGLE_VIEW -> {
+        if (input != Input.NONE) {
+          input = Input.NONE;
+          focus = Focus.TREE;
+        } else {
+          focus = focus == Focus.LAYERS ? Focus.TREE : Focus.LAYERS;
+        }
+      }
+      case FILTER_FILES -> {
+        if (!filterOpen) {
+          filterOpen = true;
+          closeFind();
+          input = Input.FILTER;
+        } else if (input == Input.FILTER) {
+          closeFilter();
+        } else {
+          closeFind();
+          input = Input.FILTER;
+        }
+      }
+      case CLOSE -> {
+        if (findOpen) closeFind();
+        else if (filterOpen) closeFilter();
+      }
+      case HELP -> overlay = help();
+      case INPUT_ACCEPT -> {
+        if (input == Input.FIND) {
+          lastFind = findLine.text();
+          closeFind();
+        }
+        input = Input.NONE;
+        focus = Focus.TREE;
+      }
+      case INPUT_BACKSPACE -> {
+        if (input == Input.FILTER) {
+          filterLine.backspace();
+          tree.setFilter(filterLine.text());
+        } else if (input == Input.FIND) {
+          findLine.backspace();
+          findIncrementally();
+        }
+      }
+      case UP -> moveBy(-1);
+      case DOWN -> moveBy(1);
+      case PAGE_UP -> page(-1);
+      case PAGE_DOWN -> page(1);
+      case FIRST -> toEnd(false);
+      case LAST -> toEnd(true);
+      case LEFT -> {
+        if (treeHasKeys()) tree.cursorLeft();
+        else focus = previousPane(focus);
+      }
+      case RIGHT -> {
+        if (treeHasKeys()) tree.cursorRight();
+        else focus = nextPane(focus);
+      }
+      case COMPARE_LAYER -> {
+        if (layers.setMode(CompareMode.LAYER)) layerChanged();
+      }
+      case COMPARE_ALL -> {
+        if (layers.setMode(CompareMode.AGGREGATED)) layerChanged();
+      }
+      case TOGGLE_COLLAPSE_DIR -> tree.toggleCollapse();
+      case TOGGLE_COLLAPSE_ALL_DIR -> tree.toggleCollapseAll();
+      case TOGGLE_SORT_ORDER -> tree.toggleSortOrder();
+      case TOGGLE_ADDED_FILES -> tree.toggleHidden(ChangeKind.ADDED);
+      case TOGGLE_REMOVED_FILES -> tree.toggleHidden(ChangeKind.REMOVED);
+      case TOGGLE_MODIFIED_FILES -> tree.toggleHidden(ChangeKind.MODIFIED);
+      case TOGGLE_UNMODIFIED_FILES -> tree.toggleHidden(ChangeKind.UNMODIFIED);
+      case TOGGLE_FILETREE_ATTRIBUTES -> tree.toggleAttributes();
+      case TOGGLE_WRAP_TREE -> tree.toggleWrap();
+      case FIND_FILE -> {
+        findOpen = true;
+        findLine.clear();
+        findFailed = false;
+        findStart = tree.cursorNode();
+        input = Input.FIND;
+        focus = Focus.TREE;
+      }
+      case FIND_NEXT, FIND_PREVIOUS -> {
+        focus = Focus.TREE;
+        if (lastFind == null || lastFind.isEmpty()) {
+          notice = "Nothing to find yet: press " + keys.shownKey(Command.FIND_FILE);
+        } else if (!tree.find(lastFind, c == Command.FIND_NEXT)) {
+          notice = "No file name contains '" + DisplayWidth.sanitize(lastFind) + "'";
+        }
+      }
+      case NEXT_WASTED_FILE -> {
+        focus = Focus.TREE;
+        if (!tree.nextWasted()) notice = "No wasted path shows in this layer's tree";
+      }
+      case PATH_HISTORY -> {
+        int node = tree.cursorNode();
+        if (node > 0) {
+          overlay =
+              new Overlay(
+                  Overlay.Kind.PATH_HISTORY,
+                  "Layers of this path",
+                  PathHistory.lines(
+                      stack.files(), image.image().layers(), node, wasteByNode.get(node)));
+        }
+      }
+    }
+  }
+
+  /** Whether navigation keys go to the tree: it has the focus, or a text line over it does. */
+  private boolean treeHasKeys() {
+    return focus == Focus.TREE || input != Input.NONE;
+  }
+
+  private void moveBy(int delta) {
+    if (treeHasKeys()) {
+      tree.cursorBy(delta);
+      return;
+    }
+    switch (focus) {
+      case LAYERS -> {
+        if (layers.moveBy(delta)) layerChanged();
+      }
+      case LAYER_DETAILS -> layerDetails.scrollBy(delta);
+      case IMAGE_DETAILS -> imageDetails.scrollBy(delta);
+      case TREE -> tree.cursorBy(delta);
+    }
+  }
+
+  private void page(int direction) {
+    if (treeHasKeys()) {
+      if (direction > 0) tree.pageDown();
+      else tree.pageUp();
+      return;
+    }
+    switch (focus) {
+      case LAYERS -> {
+        if (layers.page(direction)) layerChanged();
+      }
+      case LAYER_DETAILS -> layerDetails.page(direction);
+      case IMAGE_DETAILS -> imageDetails.page(direction);
+      case TREE -> {}
+    }
+  }
+
+  private void toEnd(boolean last) {
+    if (treeHasKeys()) {
+      if (last) tree.last();
+      else tree.first();
+      return;
+    }
+    switch (focus) {
+      case LAYERS -> {
+        if (layers.select(last ? layers.size() - 1 : 0)) layerChanged();
+      }
+      case LAYER_DETAILS -> {
+        if (last) layerDetails.toEnd();
+        else layerDetails.toStart();
+      }
+      case IMAGE_DETAILS -> {
+        if (last) imageDetails.toEnd();
+        else imageDetails.toStart();
+      }
+      case TREE -> {}
+    }
+  }
+
+  private static Focus nextPane(Focus f) {
+    return switch (f) {
+      case LAYERS -> Focus.LAYER_DETAILS;
+      case LAYER_DETAILS -> Focus.IMAGE_DETAILS;
+      case IMAGE_DETAILS, TREE -> Focus.LAYERS;
+    };
+  }
+
+  private static Focus previousPane(Focus f) {
+    return switch (f) {
+      case LAYERS -> Focus.IMAGE_DETAILS;
+      case LAYER_DETAILS, TREE -> Focus.LAYERS;
+      case IMAGE_DETAILS -> Focus.LAYER_DETAILS;
+    };
+  }
+
+  private void type(String text) {
+    if (input == Input.FILTER) {
+      filterLine.type(text);
+      tree.setFilter(filterLine.text());
+    } else if (input == Input.FIND) {
+      findLine.type(text);
+      findIncrementally();
+    }
+  }
+
+  private void findIncrementally() {
+    String text = findLine.text();
+    if (text.isEmpty()) {
+      findFailed = false;
+      return;
+    }
+    findFailed = !tree.findFrom(text, findStart, true, true);
+  }
+
+  private void closeFilter() {
+    filterOpen = false;
+    filterLine.clear();
+    tree.setFilter("");
+    if (input == Input.FILTER) {
+      input = Input.NONE;
+      focus = Focus.TREE;
+    }
+  }
+
+  private void closeFind() {
+    if (!findOpen) return;
+    findOpen = false;
+    if (input == Input.FIND) input = Input.NONE;
+    if (!findLine.text().isEmpty()) lastFind = findLine.text();
+  }
+
+  private Overlay help() {
+    return new Overlay(Overlay.Kind.HELP, "Keys", HelpText.lines(keys));
+  }
+
+  private void layerChanged() {
+    Layer layer = layers.selectedLayer();
+    layerDetails.show(layer);
+    if (layer == null) return;
+    tree.showTree(stack.compared(layers.compareKey()));
+    prefetchNeighbours();
+  }
+
+  /**
+   * Computes the trees of the layers above and below the selected one while the user looks, so that
+   * the next step through the layers finds them ready. Large images only; a request that a newer
+   * selection has overtaken is dropped.
+   */
+  private void prefetchNeighbours() {
+    if (!background || stack.files().trie().size() < FileTreeModel.ASYNC_FILTER_FROM_NODES) return;
+    int generation = ++selection;
+    int index = layers.selected();
+    CompareMode mode = layers.mode();
+    for (int next : new int[] {index + 1, index - 1}) {
+      if (next < 0 || next >= layers.size()) continue;
+      CompareKey key = LayerListModel.compareKey(next, mode, 0);
+      prefetcher()
+          .execute(
+              () -> {
+                if (selection == generation) stack.compared(key).size(PathTrie.ROOT);
+              });
+    }
+  }
+
+  // ---- mouse
+
+  private void click(int column, int row) {
+    Layout l = layout;
+    if (l == null || l.tooSmall()) return;
+    if (l.layers().contains(column, row)) {
+      input = Input.NONE;
+      focus = Focus.LAYERS;
+      int index = layers.layerAtRow(row - l.layers().y() - 2);
+      if (index >= 0 && layers.select(index)) layerChanged();
+    } else if (l.layerDetails().contains(column, row)) {
+      input = Input.NONE;
+      focus = Focus.LAYER_DETAILS;
+    } else if (l.imageDetails().contains(column, row)) {
+      input = Input.NONE;
+      focus = Focus.IMAGE_DETAILS;
+    } else if (l.tree().contains(column, row)) {
+      input = Input.NONE;
+      focus = Focus.TREE;
+      int firstRowY = l.tree().y() + 1 + (tree.drawsAttributes() ? 1 : 0);
+      if (row < firstRowY) return;
+      int target = tree.top() + row - firstRowY;
+      if (target >= tree.rowCount()) return;
+      if (target == tree.cursorRow()) tree.toggleCollapse();
+      else tree.moveCursorTo(target);
+    } else if (l.input() != null && l.input().contains(column, row)) {
+      input = findOpen ? Input.FIND : Input.FILTER;
+    }
+  }
+
+  private void wheel(int column, int row, int delta) {
+    Layout l = layout;
+    if (l == null || l.tooSmall()) return;
+    if (l.layers().contains(column, row)) {
+      if (layers.moveBy(delta)) layerChanged();
+    } else if (l.layerDetails().contains(column, row)) {
+      layerDetails.scrollBy(delta);
+    } else if (l.imageDetails().contains(column, row)) {
+      imageDetails.scrollBy(delta);
+    } else if (l.tree().contains(column, row)) {
+      tree.cursorBy(delta);
+    }
+  }
+
+  // ---- drawing
+
+  /**
+   * The whole screen at this size: every line exactly {@code width} columns. Adapts the panes'
+   * viewports to the size, so the terminal layer calls it after each action and each resize.
+   */
+  public Frame render(int width, int height) {
+    Canvas c = new Canvas(Math.max(1, width), Math.max(1, height));
+    boolean inputShown = filterOpen || findOpen;
+    Layout l = Layout.compute(c.width(), c.height(), inputShown);
+    layout = l;
+    if (l.tooSmall()) {
+      List<List<Span>> lines =
+          TextWrap.wrap(List.of(new Span(l.tooSmallMessage(), Style.ERROR)), c.width());
+      for (int y = 0; y < lines.size() && y < c.height(); y++) {
+        int col = 0;
+        for (Span s : lines.get(y)) col += c.put(col, y, c.width() - col, s.text(), s.style());
+      }
+      return c.toFrame();
+    }
+    boolean panesHaveKeys = input == Input.NONE;
+    layers.draw(c, l.layers(), panesHaveKeys && focus == Focus.LAYERS, l.narrow());
+    layerDetails.draw(c, l.layerDetails(), panesHaveKeys && focus == Focus.LAYER_DETAILS);
+    imageDetails.draw(c, l.imageDetails(), panesHaveKeys && focus == Focus.IMAGE_DETAILS);
+    String title =
+        layers.mode() == CompareMode.AGGREGATED
+            ? "Aggregated Layer Contents"
+            : "Current Layer Contents";
+    tree.draw(c, l.tree(), title, panesHaveKeys && focus == Focus.TREE, treeHasKeys());
+    List<StatusBar.Item> items =
+        input == Input.FILTER
+            ? StatusBar.inputItems(keys, "Type to filter the file tree")
+            : input == Input.FIND
+                ? StatusBar.inputItems(keys, "Type part of a file name")
+                : StatusBar.items(keys, focus, this::isOn);
+    StatusBar.draw(c, l.status().y(), c.width(), items, notice, image.diagnostics().size());
+    if (l.input() != null) {
+      if (findOpen) {
+        findLine.draw(
+            c,
+            l.input().y(),
+            c.width(),
+            input == Input.FIND,
+            findFailed ? "(no match)" : null,
+            Style.ERROR);
+      } else {
+        String hint = null;
+        Style hintStyle = Style.DIM;
+        if (tree.filterError() != null) {
+          hint = "(invalid: " + tree.filterError() + ")";
+          hintStyle = Style.ERROR;
+        } else if (tree.filterPending()) {
+          hint = "(filtering…)";
+        }
+        filterLine.draw(c, l.input().y(), c.width(), input == Input.FILTER, hint, hintStyle);
+      }
+    }
+    if (overlay != null) overlay.draw(c, c.width(), c.height());
+    return c.toFrame();
+  }
+
+  /** Which status bar toggles are on. */
+  private boolean isOn(Command c) {
+    return switch (c) {
+      case FILTER_FILES -> filterOpen;
+      case COMPARE_LAYER -> layers.mode() == CompareMode.LAYER;
+      case COMPARE_ALL -> layers.mode() == CompareMode.AGGREGATED;
+      case TOGGLE_SORT_ORDER -> tree.sortsBySize();
+      case TOGGLE_ADDED_FILES -> !tree.isHidden(ChangeKind.ADDED);
+      case TOGGLE_REMOVED_FILES -> !tree.isHidden(ChangeKind.REMOVED);
+      case TOGGLE_MODIFIED_FILES -> !tree.isHidden(ChangeKind.MODIFIED);
+      case TOGGLE_UNMODIFIED_FILES -> !tree.isHidden(ChangeKind.UNMODIFIED);
+      case TOGGLE_FILETREE_ATTRIBUTES -> tree.drawsAttributes();
+      case TOGGLE_WRAP_TREE -> tree.wraps();
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,81 @@
+package io.layerdive.ui;
+
+import io.layerdive.analysis.ImageAnalysis;
+import io.layerdive.analysis.Inefficiency;
+import io.layerdive.image.Diagnostic;
+import io.layerdive.text.DisplayWidth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The image's figures as dive shows them (name, total size, potential wasted space, efficiency
+ * score truncated to a whole percent) plus the bytes really reclaimable, then dive's inefficiency
+ * table ({@code %5s %12s %-s}: count, total space, path; largest first) and any diagnostics.
+ * Scrollable.
+ */
+public final class ImageDetailsModel {
+  private static final String TABLE = "%5s  %12s  %s";
+
+  private final List<List<Span>> lines;
+  private final ScrollText body = new ScrollText();
+
+  public ImageDetailsModel(String imageName, ImageAnalysis analysis, List<Diagnostic> diagnostics) {
+    List<List<Span>> out = new ArrayList<>();
+    out.add(field("Image name:", imageName));
+    out.add(field("Total Image size:", SizeText.of(analysis.sizeBytes())));
+    out.add(field("Potential wasted space:", SizeText.of(analysis.wastedBytes())));
+    out.add(field("Reclaimable space:", SizeText.of(analysis.reclaimableBytes())));
+    out.add(field("Image efficiency score:", efficiencyPercent(analysis.efficiency()) + " %"));
+    out.add(List.of(new Span(" ", Style.NORMAL)));
+    out.add(List.of(new Span(String.format(TABLE, "Count", "Total Space", "Path"), Style.HEADER)));
+    for (Inefficiency i : analysis.inefficiencies()) {
+      String row =
+          String.format(
+              TABLE, i.count(), SizeText.of(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
+      out.add(List.of(new Span(row, Style.NORMAL)));
+    }
+    if (!diagnostics.isEmpty()) {
+      out.add(List.of(new Span(" ", Style.NORMAL)));
+      out.add(List.of(new Span("Diagnostics:", Style.HEADER)));
+      for (Diagnostic d : diagnostics) {
+        out.add(List.of(new Span(DisplayWidth.sanitize(d.toString()), Style.NORMAL)));
+      }
+    }
+    this.lines = List.copyOf(out);
+  }
+
+  /** dive's {@code int(100 * efficiency)}: 98.44 % shows as 98. */
+  static int efficiencyPercent(double efficiency) {
+    return (int) (100.0 * efficiency);
+  }
+
+  private static List<Span> field(String label, String value) {
+    return List.of(
+        new Span(label, Style.HEADER), new Span(" " + DisplayWidth.sanitize(value), Style.NORMAL));
+  }
+
+  public List<List<Span>> lines() {
+    return lines;
+  }
+
+  public void scrollBy(int delta) {
+    body.scrollBy(delta);
+  }
+
+  public void page(int direction) {
+    body.page(direction);
+  }
+
+  public void toStart() {
+    body.toStart();
+  }
+
+  public void toEnd() {
+    body.toEnd();
+  }
+
+  void draw(Canvas c, Rect area, boolean focused) {
+    PaneTitle.draw(c, area.x(), area.y(), area.width(), "Image Details", focused);
+    body.draw(c, area.x(), area.y() + 1, area.width(), area.height() - 1, lines);
+  }
+}
