@@ -38,7 +38,8 @@ final class LoadingView {
     } else {
       lines.add(List.of());
     }
-    lines.add(line(width, new Span(" " + figures(s, nowNanos), Style.NORMAL)));
+    String figures = figures(s, nowNanos);
+    lines.add(figures.isEmpty() ? List.of() : line(width, new Span(" " + figures, Style.NORMAL)));
     lines.add(List.of());
     int footer = 1;
     if (!s.layers().isEmpty() && lines.size() + 1 + footer < height) {

@@ -13,7 +13,9 @@ import java.nio.charset.Charset;
  * Ctrl+C, Ctrl+\ and Ctrl+Z arrive as keys instead of signals (the explorer quits on Ctrl+C and
  * suspends itself properly on Ctrl+Z, after restoring the screen), and Ctrl+S/Ctrl+Q no longer
  * freeze the output. The settings saved at start are restored on close, by Lanterna's own shutdown
- * hook, and around a suspension. The size comes from {@code stty size}.
+ * hook, and around a suspension. The size comes from {@code stty size}. {@code icrnl} stays on:
+ * Lanterna decodes Enter from {@code \n} and would hold a lone {@code \r} back as the start of a
+ * longer sequence.
  */
 final class RawUnixTerminal extends UnixTerminal {
   private static final String[] RAW = {

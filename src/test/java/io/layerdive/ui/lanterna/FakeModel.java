@@ -11,7 +11,7 @@ import java.util.List;
  * A small stand-in for the explorer's model: a title, a list of file names with a cursor, two
  * panes that Tab switches between, a status bar; q quits. It records what it was told.
  */
-final class FakeModel implements ScreenModel {
+class FakeModel implements ScreenModel {
   static final List<String> NAMES =
       List.of(
           "├── bin",

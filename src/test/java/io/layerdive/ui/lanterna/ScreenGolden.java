@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Compares text with {@code src/test/resources/golden/<TestClass>/<test>.txt}. With {@code
- * -Dgolden.update=true} the file is rewritten and the test still fails, so updates are seen.
+ * -Dgolden.update=true} a file that differs is rewritten and the test still fails, so updates are
+ * seen.
  */
 final class ScreenGolden {
   private ScreenGolden() {}
@@ -19,7 +20,9 @@ final class ScreenGolden {
     Path file =
         Path.of("src", "test", "resources", "golden", testClass.getSimpleName(), test + ".txt");
     try {
-      if (Boolean.getBoolean("golden.update")) {
+      boolean same =
+          Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(actual);
+      if (Boolean.getBoolean("golden.update") && !same) {
         Files.createDirectories(file.getParent());
         Files.writeString(file, actual, StandardCharsets.UTF_8);
         fail("golden file rewritten: " + file + " (run again without -Dgolden.update)");
