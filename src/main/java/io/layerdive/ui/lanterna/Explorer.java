@@ -71,7 +71,7 @@ public final class Explorer {
     this.clock = clock;
   }
 
-  private static com.googlecode.lanterna.terminal.Terminal openUnixTerminal(
+  static com.googlecode.lanterna.terminal.Terminal openUnixTerminal(
       java.nio.charset.Charset charset) throws IOException {
     // Our own buffer: System.out flushes every write, which would send a refresh in many small
     // packets; this way a refresh leaves in one write.

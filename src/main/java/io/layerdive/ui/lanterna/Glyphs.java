@@ -107,6 +107,11 @@ final class Glyphs {
   private final boolean unicode;
   private final CharsetEncoder encoder;
   private final BreakIterator clusters = BreakIterator.getCharacterInstance();
+  /** What a lone character of the basic plane becomes, worked out once: pages of 256. */
+  private final Single[][] singles = new Single[256][];
+
+  /** What a lone character draws (nothing, one glyph, or a stand-in per column) and its width. */
+  private record Single(String[] glyphs, int[] widths, int width) {}
 
   Glyphs(Charset charset) {
     this.unicode = charset.equals(StandardCharsets.UTF_8);
@@ -118,6 +123,18 @@ final class Glyphs {
     if (isPlainAscii(text)) {
       for (int i = 0; i < text.length(); i++) sink.glyph(String.valueOf(text.charAt(i)), 1);
       return text.length();
+    }
+    if (isSimple(text)) {
+      // Every character is a cluster of its own: the common case of box drawing, CJK, accents.
+      int columns = 0;
+      for (int i = 0; i < text.length(); i++) {
+        Single single = single(text.charAt(i));
+        for (int g = 0; g < single.glyphs().length; g++) {
+          sink.glyph(single.glyphs()[g], single.widths()[g]);
+        }
+        columns += single.width();
+      }
+      return columns;
     }
     String normalized =
         Normalizer.isNormalized(text, Normalizer.Form.NFC)
@@ -135,6 +152,51 @@ final class Glyphs {
   /** The columns {@code text} fills when drawn. */
   int width(String text) {
     return each(text, (glyph, width) -> {});
+  }
+
+  private Single single(char c) {
+    Single[] page = singles[c >> 8];
+    if (page == null) page = singles[c >> 8] = new Single[256];
+    Single single = page[c & 0xff];
+    if (single == null) {
+      java.util.List<String> glyphs = new java.util.ArrayList<>(2);
+      java.util.List<Integer> widths = new java.util.ArrayList<>(2);
+      int width =
+          cluster(
+              String.valueOf(c),
+              (g, w) -> {
+                glyphs.add(g);
+                widths.add(w);
+              });
+      single =
+          new Single(
+              glyphs.toArray(new String[0]),
+              widths.stream().mapToInt(Integer::intValue).toArray(),
+              width);
+      page[c & 0xff] = single;
+    }
+    return single;
+  }
+
+  /**
+   * True when no character joins the one before it (no surrogates, combining marks, joiners,
+   * variation selectors or Hangul vowels and finals), so each character is a cluster and the text
+   * is already composed.
+   */
+  private static boolean isSimple(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x300) continue;
+      if (Character.isSurrogate(c) || (c >= 0x1160 && c <= 0x11ff)) return false;
+      int type = Character.getType(c);
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK
+          || type == Character.FORMAT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int cluster(String cluster, Sink sink) {
