@@ -100,29 +100,54 @@ final class StackState {
    * then its entries are put, with implied parent directories created where absent.
    */
   void stack(int layerIndex, List<Diagnostic> diagnostics) {
+    stack(layerIndex, diagnostics, null);
+  }
+
+  void stack(int layerIndex, List<Diagnostic> diagnostics, HiddenEntryListener hidden) {
     LayerFiles layer = files.layer(layerIndex);
-    for (int dir : layer.opaqueDirs()) clearBelow(dir);
+    for (int dir : layer.opaqueDirs()) {
+      if (hidden != null) reportRange(dir + 1, trie.end(dir), layerIndex, hidden);
+      clearBelow(dir);
+    }
     int entries = layer.entryCount();
     for (int j = 0; j < entries; j++) {
       if (layer.isWhiteout(j)) {
         int target = layer.whiteoutTarget(j);
         if (present(target)) {
+          if (hidden != null) reportRange(target, trie.end(target), layerIndex, hidden);
           clearSubtree(target);
         } else if (diagnostics != null) {
           diagnostics.add(danglingWhiteout(layerIndex, target));
         }
       } else if (layer.type(j) != FileType.DIRECTORY) {
-        clearBelow(layer.node(j));
+        int n = layer.node(j);
+        if (hidden != null) reportRange(n + 1, trie.end(n), layerIndex, hidden);
+        clearBelow(n);
       }
     }
     for (int j = 0; j < entries; j++) {
       if (layer.isWhiteout(j)) continue;
       int n = layer.node(j);
+      if (hidden != null && present(n) && payload[n] != NO_PAYLOAD) {
+        long old = payload[n];
+        hidden.hidden(
+            n, payloadLayer(old), payloadEntry(old), layerIndex, j, HiddenEntryListener.Reason.REPLACED);
+      }
       state[n] = PRESENT;
       payload[n] = payloadOf(layerIndex, j);
       for (int p = trie.parent(n); p > 0 && !present(p); p = trie.parent(p)) {
         state[p] = PRESENT;
         payload[p] = NO_PAYLOAD;
+      }
+    }
+  }
+
+  private void reportRange(int from, int to, int byLayer, HiddenEntryListener hidden) {
+    for (int n = from; n < to; n++) {
+      if ((state[n] & PRESENT) != 0 && payload[n] != NO_PAYLOAD) {
+        long p = payload[n];
+        hidden.hidden(
+            n, payloadLayer(p), payloadEntry(p), byLayer, -1, HiddenEntryListener.Reason.REMOVED);
       }
     }
   }

@@ -23,6 +23,24 @@ public final class StackWalk {
     return next++;
   }
 
+  /** Stacks the next layer, telling {@code hidden} of every entry it hides; returns its index. */
+  public int stackNext(HiddenEntryListener hidden) {
+    state.stack(next, diagnostics, hidden);
+    return next++;
+  }
+
+  /** The layer whose entry describes the present node, or -1 (absent, or an implied directory). */
+  public int entryLayer(int node) {
+    long p = state.payload[node];
+    return state.present(node) && p != StackState.NO_PAYLOAD ? StackState.payloadLayer(p) : -1;
+  }
+
+  /** The index of that entry in its layer, or -1. */
+  public int entryIndex(int node) {
+    long p = state.payload[node];
+    return state.present(node) && p != StackState.NO_PAYLOAD ? StackState.payloadEntry(p) : -1;
+  }
+
   /** How many layers are stacked so far. */
   public int stackedCount() {
     return next;
