@@ -51,13 +51,13 @@ final class TerminalSession implements AutoCloseable {
       boolean captureStreams)
       throws IOException {
     Terminal terminal = opener.open(capabilities.charset());
+    TerminalSession session = null;
     try {
       if (mouse && terminal instanceof ExtendedTerminal extended) {
         extended.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
       }
       TerminalScreen screen = new TerminalScreen(terminal);
-      TerminalSession session =
-          new TerminalSession(terminal, screen, new Painter(capabilities), captureStreams);
+      session = new TerminalSession(terminal, screen, new Painter(capabilities), captureStreams);
       Runtime.getRuntime().addShutdownHook(session.shutdownHook);
       screen.startScreen();
       screen.setCursorPosition(null);
@@ -65,7 +65,11 @@ final class TerminalSession implements AutoCloseable {
       return session;
     } catch (IOException | RuntimeException e) {
       try {
-        terminal.close();
+        if (session != null) {
+          session.close();
+        } else {
+          terminal.close();
+        }
       } catch (IOException | RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
