@@ -1,0 +1,79 @@
+package io.layerdive.ui.lanterna;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+
+/**
+ * Lanterna's Unix terminal with the tty put into raw mode by one {@code stty} call instead of four
+ * (each is a process, and they add up at start), and with more keys kept from the tty driver:
+ * Ctrl+C, Ctrl+\ and Ctrl+Z arrive as keys instead of signals (the explorer quits on Ctrl+C and
+ * suspends itself properly on Ctrl+Z, after restoring the screen), and Ctrl+S/Ctrl+Q no longer
+ * freeze the output. The settings saved at start are restored on close, by Lanterna's own shutdown
+ * hook, and around a suspension. The size comes from {@code stty size}. {@code icrnl} stays on:
+ * Lanterna decodes Enter from {@code \n} and would hold a lone {@code \r} back as the start of a
+ * longer sequence.
+ */
+final class RawUnixTerminal extends UnixTerminal {
+  private static final String[] RAW = {
+    "-icanon", "min", "1", "-echo", "-ixon", "-iexten", "intr", "undef", "quit", "undef", "susp",
+    "undef"
+  };
+
+  RawUnixTerminal(InputStream input, OutputStream output, Charset charset) throws IOException {
+    super(input, output, charset, CtrlCBehaviour.TRAP);
+  }
+
+  @Override
+  protected void canonicalMode(boolean enabled) throws IOException {
+    if (enabled) {
+      runSTTYCommand("icanon");
+    } else {
+      runSTTYCommand(RAW);
+    }
+  }
+
+  @Override
+  protected void keyEchoEnabled(boolean enabled) {
+    // Part of the single raw-mode call above; the saved settings bring echo back.
+  }
+
+  @Override
+  protected void keyStrokeSignalsEnabled(boolean enabled) {
+    // Part of the single raw-mode call above; the saved settings bring the signals back.
+  }
+
+  /**
+   * The size as the tty driver knows it. Lanterna would ask the terminal to report the cursor at
+   * (5000, 5000) instead, which waits up to five seconds for terminals that do not answer, and
+   * needs every write flushed at once, which would defeat the output buffer that lets a refresh
+   * leave in one write.
+   */
+  @Override
+  protected TerminalSize findTerminalSize() throws IOException {
+    String[] rowsColumns = runSTTYCommand("size").trim().split("\\s+");
+    if (rowsColumns.length == 2) {
+      try {
+        int rows = Integer.parseInt(rowsColumns[0]);
+        int columns = Integer.parseInt(rowsColumns[1]);
+        if (rows > 0 && columns > 0) return new TerminalSize(columns, rows);
+      } catch (NumberFormatException e) {
+        // Fall through to the conventional size.
+      }
+    }
+    return new TerminalSize(80, 24);
+  }
+
+  /** Gives the tty back its settings from before, for a suspension. */
+  void cooked() throws IOException {
+    restoreTerminalSettings();
+  }
+
+  /** Raw mode again, after a suspension. */
+  void raw() throws IOException {
+    canonicalMode(false);
+  }
+}

@@ -1,0 +1,29 @@
+package io.layerdive.ui.lanterna;
+
+import io.layerdive.ui.Frame;
+
+/**
+ * What the event loop drives: a model that renders itself and reacts to named keys and to the
+ * mouse. Calls come from one thread, the loop's.
+ */
+public interface ScreenModel {
+  /** The whole screen at this size. */
+  Frame render(int width, int height);
+
+  /**
+   * Reacts to a key named as {@link KeyNames} names it.
+   *
+   * @return whether the screen may have changed
+   */
+  boolean key(String keyName);
+
+  /**
+   * Reacts to a click or a wheel turn.
+   *
+   * @return whether the screen may have changed
+   */
+  boolean pointer(Pointer pointer);
+
+  /** Whether the user asked to leave. */
+  boolean quitRequested();
+}
