@@ -113,10 +113,13 @@ public final class DaemonSource implements ImageSource {
         return new FilterInputStream(in) {
           @Override
           public void close() throws IOException {
+            // Closing the connection first aborts the export; closing the response first would
+            // read the rest of it to keep the connection for reuse.
+            connection.close();
             try {
               super.close();
-            } finally {
-              connection.close();
+            } catch (IOException | RuntimeException e) {
+              // already aborted
             }
           }
         };
