@@ -33,7 +33,7 @@ public final class ImageBuilder {
    * Runs the build.
    *
    * @param listener receives each line of the daemon's build output as a phase
-   * @return the built image's id, {@code sha256:…} (or the short id older daemons print)
+   * @return the built image's id, {@code sha256:…}
    * @throws ImageReadException when the daemon cannot be reached or the build fails; the message
    *     carries the daemon's words
    */
@@ -95,8 +95,16 @@ public final class ImageBuilder {
         throw new ImageReadException("build: " + endpoint.describe()
             + " finished without naming the image it built");
       }
-      // A short id (from "Successfully built 1a2b3c4d5e6f") names the image as well as a full one.
-      return lines.imageId.matches("[0-9a-f]{64}") ? "sha256:" + lines.imageId : lines.imageId;
+      if (lines.imageId.matches("(sha256:)?[0-9a-f]{64}")) {
+        return lines.imageId.startsWith("sha256:") ? lines.imageId : "sha256:" + lines.imageId;
+      }
+      // The classic builder names the image by its short id ("Successfully built 1a2b3c4d5e6f"),
+      // docker-java does not read the full one from the aux message: ask for it.
+      try {
+        return connection.client().inspectImageCmd(lines.imageId).exec().getId();
+      } catch (RuntimeException e) {
+        throw DaemonErrors.translate(e, endpoint, "inspecting the built image " + lines.imageId);
+      }
     }
   }
 
