@@ -66,8 +66,8 @@ final class ImagePull {
 
   private static boolean looksLikeAuth(String message) {
     String m = message.toLowerCase(java.util.Locale.ROOT);
-    return m.contains("denied") || m.contains("unauthorized") || m.contains("authentication")
-        || m.contains("login");
+    return m.contains("denied") || m.contains("unauthorized") || m.contains("auth")
+        || m.contains("credentials") || m.contains("login");
   }
 
   private static AuthConfig authConfig(RegistryCredentials c) {
