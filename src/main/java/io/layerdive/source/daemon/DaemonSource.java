@@ -140,8 +140,8 @@ public final class DaemonSource implements ImageSource {
     } catch (NotFoundException absent) {
       if (!pullAllowed) {
         throw new ImageReadException(reference + ": not in " + endpoint.describe()
-            + ", and --no-pull forbids pulling it; pull it first (docker pull " + reference
-            + ") or drop --no-pull");
+            + ", and --no-pull forbids pulling it; pull it first (" + command() + " pull "
+            + reference + ") or drop --no-pull");
       }
       if (ImageReference.looksLikeImageId(reference)) {
         throw new ImageReadException(reference + ": no image with this id in "
@@ -248,6 +248,10 @@ public final class DaemonSource implements ImageSource {
     }
     return new ImageReadException(reference + ": reading the export from " + endpoint.describe()
         + " failed (" + DaemonErrors.describe(e) + ")", e);
+  }
+
+  private String command() {
+    return endpoint.engine() == Engine.DOCKER ? "docker" : "podman";
   }
 
   private static String shortList(List<Digest> digests) {
