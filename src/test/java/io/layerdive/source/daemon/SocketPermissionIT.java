@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A user without rights on the daemon's socket is told which group to join. */
 class SocketPermissionIT {
-  private static final Path SOCKET = Path.of("/var/run/docker.sock");
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
   private static final int NOBODY = 65534;
 
@@ -25,13 +24,15 @@ class SocketPermissionIT {
 
   @Test
   void userOutsideTheSocketsGroupIsToldWhatToDo() throws Exception {
-    assumeTrue(Files.exists(SOCKET), "no Docker socket at " + SOCKET);
+    DockerCli.assumeDaemon();
+    Path socket = TestImages.docker().socketPath().orElse(null);
+    assumeTrue(socket != null, "the daemon is not on a unix socket here");
     assumeTrue(HostEnvironment.current().isRoot() && Files.isExecutable(SETPRIV),
         "switching to another user needs root and setpriv");
-    String owner = Files.getOwner(SOCKET).getName();
-    String group = Files.readAttributes(SOCKET, java.nio.file.attribute.PosixFileAttributes.class)
+    String owner = Files.getOwner(socket).getName();
+    String group = Files.readAttributes(socket, java.nio.file.attribute.PosixFileAttributes.class)
         .group().getName();
-    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(SOCKET));
+    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(socket));
     assumeTrue(!mode.endsWith("rw-"), "the socket is open to everyone (" + mode + ")");
 
     // The test class path lives where the other user may not read (a home directory): copy it.
@@ -58,7 +59,7 @@ class SocketPermissionIT {
     String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(probe.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(output.strip())
-        .isEqualTo("error: Docker daemon socket " + SOCKET + ": permission denied (" + owner + ":"
+        .isEqualTo("error: Docker daemon socket " + socket + ": permission denied (" + owner + ":"
             + group + " " + mode + "); add yourself to its group: sudo usermod -aG " + group
             + " $USER, then log in again; or use a rootless daemon:"
             + " DOCKER_HOST=unix://$XDG_RUNTIME_DIR/docker.sock");
