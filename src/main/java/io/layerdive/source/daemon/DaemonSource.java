@@ -83,6 +83,9 @@ public final class DaemonSource implements ImageSource {
   @Override
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
+    if (!ImageReference.looksLikeImageId(reference)) {
+      ImageReference.parse(reference); // a malformed name is told as such, not as a daemon error
+    }
     listener.phase("Connecting to " + endpoint.describe());
     try (DaemonConnection connection = new DaemonConnection(endpoint)) {
       InspectImageResponse image = inspectOrPull(connection, listener);

@@ -302,4 +302,12 @@ class DaemonSourceTest {
     assertThat(DaemonErrors.translate(thrown, endpoint, "inspecting app:1").getMessage())
         .startsWith("Docker daemon socket /nonexistent/d.sock: permission denied; add yourself");
   }
+
+  @Test
+  void malformedNameIsToldBeforeAnyRequest() throws Exception {
+    start(absentImage(""));
+    assertThatThrownBy(() -> source("Bad/Name", true).load(RECEIVER, listener))
+        .hasMessage("Bad/Name: not an image reference (repository names must be lowercase)");
+    assertThat(daemon.requests).isEmpty();
+  }
 }
