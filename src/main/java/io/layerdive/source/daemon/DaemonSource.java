@@ -1,0 +1,263 @@
+package io.layerdive.source.daemon;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ImageHistory;
+import io.layerdive.image.Digest;
+import io.layerdive.image.Layer;
+import io.layerdive.image.LayerReceiver;
+import io.layerdive.source.ArchiveOpener;
+import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageSource;
+import io.layerdive.source.LoadListener;
+import io.layerdive.source.LoadedImage;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * An image held by a Docker daemon or a Podman service. Inspect and history first, so the layer
+ * list shows at once; then the daemon's export ({@code docker save}) streamed straight into the
+ * archive reader, without a temporary file. Pulls the image first when the daemon lacks it, unless
+ * told not to.
+ */
+public final class DaemonSource implements ImageSource {
+  private final DaemonEndpoint endpoint;
+  private final String reference;
+  private final boolean pullAllowed;
+  private final ArchiveStreamReader reader;
+  private final CredentialStore credentials;
+  private final LongSupplier clock;
+  private volatile String imageId;
+
+  /**
+   * @param reference {@code NAME[:TAG|@DIGEST]} or an image id, as the user typed it
+   * @param pullAllowed whether an image the daemon lacks may be pulled ({@code --no-pull} says no)
+   */
+  public DaemonSource(
+      DaemonEndpoint endpoint,
+      String reference,
+      boolean pullAllowed,
+      ArchiveStreamReader reader,
+      CredentialStore credentials) {
+    this(endpoint, reference, pullAllowed, reader, credentials, System::nanoTime);
+  }
+
+  DaemonSource(
+      DaemonEndpoint endpoint,
+      String reference,
+      boolean pullAllowed,
+      ArchiveStreamReader reader,
+      CredentialStore credentials,
+      LongSupplier clock) {
+    this.endpoint = endpoint;
+    this.reference = reference;
+    this.pullAllowed = pullAllowed;
+    this.reader = reader;
+    this.credentials = credentials;
+    this.clock = clock;
+  }
+
+  /** A source for {@code reference} on the daemon this machine's settings name. */
+  public static DaemonSource of(
+      Engine engine, String reference, boolean pullAllowed, ArchiveStreamReader reader)
+      throws ImageReadException {
+    HostEnvironment env = HostEnvironment.current();
+    return new DaemonSource(
+        new EndpointResolver(env).resolve(engine),
+        reference,
+        pullAllowed,
+        reader,
+        new CredentialStore(env));
+  }
+
+  public DaemonEndpoint endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
+      throws ImageReadException {
+    if (!ImageReference.looksLikeImageId(reference)) {
+      ImageReference.parse(reference); // a malformed name is told as such, not as a daemon error
+    }
+    listener.phase("Connecting to " + endpoint.describe());
+    try (DaemonConnection connection = new DaemonConnection(endpoint)) {
+      InspectImageResponse image = inspectOrPull(connection, listener);
+      imageId = image.getId();
+      List<Digest> diffIds = diffIds(image);
+      listener.layersKnown(HistoryLayers.match(diffIds, history(connection)));
+      LoadedImage<T> loaded = export(connection, image, receiver, listener);
+      List<Digest> exported = loaded.image().layers().stream().map(Layer::diffId).toList();
+      if (!exported.equals(diffIds)) {
+        throw new ImageReadException(reference + ": " + endpoint.describe()
+            + " exported layers " + shortList(exported) + " but its inspect lists "
+            + shortList(diffIds) + "; the export does not match the image");
+      }
+      return loaded;
+    }
+  }
+
+  /**
+   * Opens a fresh export of the image this source loaded (by id, so a tag moved meanwhile does not
+   * change what is read), for extracting or viewing files.
+   */
+  public ArchiveOpener archiveOpener() {
+    return () -> {
+      String id = imageId == null ? reference : imageId;
+      DaemonConnection connection = new DaemonConnection(endpoint);
+      try {
+        InputStream in = connection.client().saveImageCmd(id).exec();
+        return new FilterInputStream(in) {
+          @Override
+          public void close() throws IOException {
+            // Closing the connection first aborts the export; closing the response first would
+            // read the rest of it to keep the connection for reuse.
+            connection.close();
+            try {
+              super.close();
+            } catch (IOException | RuntimeException e) {
+              // already aborted
+            }
+          }
+        };
+      } catch (RuntimeException e) {
+        connection.close();
+        throw DaemonErrors.translate(e, endpoint, "exporting " + reference);
+      } catch (ImageReadException e) {
+        connection.close();
+        throw e;
+      }
+    };
+  }
+
+  private InspectImageResponse inspectOrPull(DaemonConnection connection, LoadListener listener)
+      throws ImageReadException {
+    try {
+      return inspect(connection);
+    } catch (NotFoundException absent) {
+      if (!pullAllowed) {
+        throw new ImageReadException(reference + ": not in " + endpoint.describe()
+            + ", and --no-pull forbids pulling it; pull it first (" + command() + " pull "
+            + reference + ") or drop --no-pull");
+      }
+      if (ImageReference.looksLikeImageId(reference)) {
+        throw new ImageReadException(reference + ": no image with this id in "
+            + endpoint.describe() + " (an id cannot be pulled; `docker images` lists them)");
+      }
+      new ImagePull(connection, credentials, clock)
+          .pull(ImageReference.parse(reference), listener);
+      try {
+        return inspect(connection);
+      } catch (NotFoundException e) {
+        throw new ImageReadException(reference + ": pulled, but " + endpoint.describe()
+            + " still does not know it (" + DaemonErrors.daemonMessage(e) + ")");
+      }
+    }
+  }
+
+  private InspectImageResponse inspect(DaemonConnection connection) throws ImageReadException {
+    DockerClient client = connection.client();
+    try {
+      return client.inspectImageCmd(reference).exec();
+    } catch (NotFoundException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw DaemonErrors.translate(e, endpoint, "inspecting " + reference);
+    }
+  }
+
+  private List<HistoryEntry> history(DaemonConnection connection) throws ImageReadException {
+    try {
+      List<ImageHistory> steps = connection.client().imageHistoryCmd(imageId).exec();
+      List<HistoryEntry> entries = new ArrayList<>(steps.size());
+      for (ImageHistory step : steps) {
+        entries.add(
+            new HistoryEntry(step.getCreatedBy(), step.getSize() == null ? 0 : step.getSize()));
+      }
+      Collections.reverse(entries);
+      return entries;
+    } catch (RuntimeException e) {
+      throw DaemonErrors.translate(e, endpoint, "reading the history of " + reference);
+    }
+  }
+
+  private List<Digest> diffIds(InspectImageResponse image) throws ImageReadException {
+    List<String> layers =
+        image.getRootFS() == null || image.getRootFS().getLayers() == null
+            ? List.of()
+            : image.getRootFS().getLayers();
+    List<Digest> digests = new ArrayList<>(layers.size());
+    for (String layer : layers) {
+      try {
+        digests.add(Digest.parse(layer));
+      } catch (IllegalArgumentException e) {
+        throw new ImageReadException(reference + ": " + endpoint.describe()
+            + " lists a layer that is not a digest ('" + layer + "')");
+      }
+    }
+    return digests;
+  }
+
+  private <T> LoadedImage<T> export(
+      DaemonConnection connection,
+      InspectImageResponse image,
+      LayerReceiver<T> receiver,
+      LoadListener listener)
+      throws ImageReadException {
+    String what = "exporting " + reference;
+    // By the name the user gave, so the archive carries it as a tag; an id export carries none.
+    String exportName = reference;
+    long expected = image.getSize() == null ? -1 : image.getSize();
+    try (ExportMonitor monitor = new ExportMonitor(
+        "Exporting " + reference + " from the " + endpoint.engine().displayName(),
+        expected,
+        listener,
+        clock)) {
+      monitor.start(Thread.currentThread(), connection::close);
+      InputStream raw;
+      try {
+        raw = connection.client().saveImageCmd(exportName).exec();
+      } catch (RuntimeException e) {
+        throw DaemonErrors.translate(e, endpoint, what);
+      }
+      try (InputStream in = monitor.wrap(raw)) {
+        return reader.read(reference, in, receiver, listener);
+      } catch (ImageReadException | IOException | RuntimeException e) {
+        throw exportFailure(e, monitor, what);
+      }
+    }
+  }
+
+  private ImageReadException exportFailure(Throwable e, ExportMonitor monitor, String what) {
+    if (DaemonErrors.isInterruption(e)
+        || monitor.failure().map(DaemonErrors::isInterruption).orElse(false)) {
+      return DaemonErrors.cancelled(what);
+    }
+    if (monitor.failure().isPresent()) {
+      return new ImageReadException(reference + ": the export from " + endpoint.describe()
+          + " was cut off after " + ByteCounts.human(monitor.bytes()) + " ("
+          + DaemonErrors.describe(monitor.failure().get())
+          + "); try again, and see the daemon's log if it happens again", e);
+    }
+    if (e instanceof ImageReadException read) {
+      return new ImageReadException(reference + ": " + endpoint.describe()
+          + " sent an export in a layout layerdive cannot read: " + read.getMessage(), e);
+    }
+    return new ImageReadException(reference + ": reading the export from " + endpoint.describe()
+        + " failed (" + DaemonErrors.describe(e) + ")", e);
+  }
+
+  private String command() {
+    return endpoint.engine() == Engine.DOCKER ? "docker" : "podman";
+  }
+
+  private static String shortList(List<Digest> digests) {
+    return digests.stream().map(d -> d.shortHex(12)).toList().toString();
+  }
+}

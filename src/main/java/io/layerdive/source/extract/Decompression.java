@@ -1,0 +1,32 @@
+package io.layerdive.source.extract;
+
+import io.airlift.compress.zstd.ZstdInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/** Undoes a layer's compression, recognised by its magic bytes: names and media types lie. */
+final class Decompression {
+  private static final int BUFFER = 64 * 1024;
+
+  private Decompression() {}
+
+  static InputStream open(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+    in.mark(4);
+    byte[] magic = in.readNBytes(4);
+    in.reset();
+    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+      return new GZIPInputStream(in, BUFFER);
+    }
+    if (magic.length == 4
+        && (magic[0] & 0xff) == 0x28
+        && (magic[1] & 0xff) == 0xb5
+        && (magic[2] & 0xff) == 0x2f
+        && (magic[3] & 0xff) == 0xfd) {
+      return new ZstdInputStream(in);
+    }
+    return in;
+  }
+}
