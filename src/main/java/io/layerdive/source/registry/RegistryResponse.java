@@ -13,13 +13,13 @@ final class RegistryResponse {
 
   private RegistryResponse() {}
 
-  /** {@code 404 Not Found (MANIFEST_UNKNOWN: manifest unknown)}; consumes and closes the body. */
+  /** {@code 404 Not Found, MANIFEST_UNKNOWN: manifest unknown}; consumes and closes the body. */
   static String statusLine(HttpResponse<InputStream> response) {
     String summary = errorSummary(response);
+    String reason = reason(response.statusCode());
     return response.statusCode()
-        + " "
-        + reason(response.statusCode())
-        + (summary.isEmpty() ? "" : " (" + summary + ")");
+        + (reason.isEmpty() ? "" : " " + reason)
+        + (summary.isEmpty() ? "" : ", " + summary);
   }
 
   /** The registry's error codes and messages from the body, or empty; closes the body. */
