@@ -280,10 +280,10 @@ final class RegistryClient {
         Optional<AuthChallenge> c =
             AuthChallenge.choose(response.headers().allValues("WWW-Authenticate"));
         if (c.isPresent()) {
-          RegistryResponse.discard(response);
+          String summary = RegistryResponse.errorSummary(response);
           authorize(c.get());
           if (currentAuthorization().isEmpty()) {
-            throw accessDenied(401, "");
+            throw accessDenied(401, summary);
           }
           reauthorised = true;
           attempt--; // answering a challenge is not a failed attempt
