@@ -207,7 +207,7 @@ final class BlobStream extends InputStream {
                   + size
                   + " bytes ("
                   + why
-                  + (resumes > 0 ? ", resumed " + resumes + " times" : "")
+                  + (resumes == 0 ? "" : resumes == 1 ? ", resumed once" : ", resumed " + resumes + " times")
                   + "); try again",
               cause);
       throw new IOException(failure.getMessage(), failure);
@@ -221,7 +221,19 @@ final class BlobStream extends InputStream {
       throw new IOException(e.getMessage(), e);
     }
     InputStream next = response.body();
-    if (response.statusCode() == 200 && position > 0) {
+    body = next; // before anything blocks on it, so that cancel and the watchdog reach it
+    lastDataNanos = System.nanoTime();
+    if (cancelled) closeQuietly(next);
+    if (response.statusCode() == 206) {
+      String range = response.headers().firstValue("Content-Range").orElse("");
+      if (!range.startsWith("bytes " + position + "-")) {
+        closeQuietly(next);
+        failure =
+            new ImageReadException(
+                subject + ": " + what + " blob " + digest.shortHex(12) + ": the registry resumed at the wrong place (" + range + ")");
+        throw new IOException(failure.getMessage(), failure);
+      }
+    } else if (position > 0) {
       // The registry ignored the range: skip what was read already (not hashed twice).
       long toSkip = position;
       byte[] buf = new byte[64 * 1024];
@@ -230,18 +242,7 @@ final class BlobStream extends InputStream {
         if (n < 0) throw new IOException("the blob ended before the resume point");
         toSkip -= n;
       }
-    } else if (response.statusCode() == 206) {
-      String range = response.headers().firstValue("Content-Range").orElse("");
-      if (!range.startsWith("bytes " + position + "-")) {
-        closeQuietly(next);
-        failure =
-            new ImageReadException(subject + ": " + what + " blob " + digest.shortHex(12) + ": the registry resumed at the wrong place (" + range + ")");
-        throw new IOException(failure.getMessage(), failure);
-      }
     }
-    body = next;
-    lastDataNanos = System.nanoTime();
-    if (cancelled) closeQuietly(next);
   }
 
   private static MessageDigest newHasher(Digest digest) {

@@ -25,6 +25,10 @@ final class NetworkErrors {
         || has(e, SSLException.class));
   }
 
+  static boolean isTimeout(Throwable e) {
+    return has(e, HttpTimeoutException.class);
+  }
+
   static boolean isTls(Throwable e) {
     return has(e, SSLException.class);
   }

@@ -47,6 +47,7 @@ final class RegistryClient {
   private static final int MANIFEST_LIMIT = 4 * 1024 * 1024;
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
   private final ImageReference ref;
   private final String host;
@@ -94,14 +95,14 @@ final class RegistryClient {
    */
   void ping() throws ImageReadException {
     HttpResponse<InputStream> response;
-    if (options.isInsecure(host)) {
-      try {
-        response = sendOnce(Request.get(uri("/v2/"), false));
-      } catch (TlsFailure e) {
-        scheme = "http";
-        response = send(Request.get(uri("/v2/"), false));
-      }
+    Optional<HttpResponse<InputStream>> https = Optional.empty();
+    if (options.isInsecure(host) && !options.isPlainHttp(host)) {
+      https = probeHttps();
+    }
+    if (https.isPresent()) {
+      response = https.get();
     } else {
+      if (options.isInsecure(host)) scheme = "http";
       response = send(Request.get(uri("/v2/"), false));
     }
     int status = response.statusCode();
@@ -231,35 +232,18 @@ final class RegistryClient {
     }
   }
 
-  /** A TLS failure, raised where the caller may fall back to plain HTTP. */
-  private static final class TlsFailure extends ImageReadException {
-    private static final long serialVersionUID = 1L;
-
-    TlsFailure(ImageReadException e) {
-      super(e.getMessage(), e.getCause());
-    }
-  }
-
   /**
    * Sends with retries; answers 401 challenges once. Returns 2xx and 404 responses; any other
    * status becomes an exception with a message for the user.
    */
   HttpResponse<InputStream> send(Request request) throws ImageReadException {
-    try {
-      return sendOnce(request);
-    } catch (TlsFailure e) {
-      throw new ImageReadException(e.getMessage(), e.getCause());
-    }
-  }
-
-  private HttpResponse<InputStream> sendOnce(Request request) throws ImageReadException {
     RetryPolicy policy = options.retry();
     boolean reauthorised = false;
     String lastProblem = "";
     for (int attempt = 1; ; attempt++) {
       HttpResponse<InputStream> response;
       try {
-        response = followRedirects(request);
+        response = followRedirects(request, options.responseTimeout());
       } catch (InterruptedIOException e) {
         throw cancelled(e);
       } catch (IOException e) {
@@ -273,7 +257,7 @@ final class RegistryClient {
         if (attempt > 1 && NetworkErrors.isTransient(e)) {
           described = new ImageReadException(described.getMessage() + " (after " + attempt + " attempts)", e);
         }
-        throw NetworkErrors.isTls(e) ? new TlsFailure(described) : described;
+        throw described;
       }
       int status = response.statusCode();
       if (status == 401 && request.authorize() && !reauthorised) {
@@ -320,12 +304,33 @@ final class RegistryClient {
     }
   }
 
-  private HttpResponse<InputStream> followRedirects(Request request) throws IOException, ImageReadException {
+  /**
+   * For an insecure registry: whether it speaks HTTPS (with any certificate). Empty when the TLS
+   * handshake fails or nothing answers within {@link #PROBE_TIMEOUT} (some plain HTTP servers
+   * never answer a TLS hello), so plain HTTP is tried next.
+   */
+  private Optional<HttpResponse<InputStream>> probeHttps() throws ImageReadException {
+    Duration timeout =
+        options.responseTimeout().compareTo(PROBE_TIMEOUT) < 0 ? options.responseTimeout() : PROBE_TIMEOUT;
+    try {
+      return Optional.of(followRedirects(Request.get(uri("/v2/"), false), timeout));
+    } catch (InterruptedIOException e) {
+      throw cancelled(e);
+    } catch (IOException e) {
+      if (NetworkErrors.isTls(e) || NetworkErrors.isTimeout(e)) {
+        return Optional.empty();
+      }
+      throw NetworkErrors.describe(host, e, options.connectTimeout());
+    }
+  }
+
+  private HttpResponse<InputStream> followRedirects(Request request, Duration timeout)
+      throws IOException, ImageReadException {
     URI uri = request.uri();
     String method = request.method();
     for (int hops = 0; ; hops++) {
       boolean sameOrigin = sameOrigin(uri, request.uri());
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(options.responseTimeout());
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
       if ("http".equals(uri.getScheme())) {
         b.version(HttpClient.Version.HTTP_1_1);
       }

@@ -15,7 +15,9 @@ import java.util.Set;
  *
  * @param platform {@code --platform}; empty means this machine's ({@link Platform#current()})
  * @param insecureRegistries {@code --insecure-registry} hosts ({@code host} or {@code host:port}):
- *     only these may be reached over plain HTTP or with an unchecked certificate
+ *     only these may be reached over plain HTTP or with an unchecked certificate. HTTPS is tried
+ *     first, as docker does; written {@code http://host:port}, the host is spoken to in plain HTTP
+ *     straight away
  * @param caFile {@code --registry-ca}: PEM CA certificates trusted besides the JDK's
  * @param sslCertFile {@code SSL_CERT_FILE}: likewise, from the environment
  * @param dockerConfig the Docker client config holding credentials ({@code $DOCKER_CONFIG/config.json}
@@ -118,17 +120,27 @@ public record RegistryOptions(
 
   /** Whether {@code --insecure-registry} named this host: as {@code host:port}, or as {@code host}. */
   boolean isInsecure(String hostAndPort) {
-    String h = normaliseHost(hostAndPort);
-    if (insecureRegistries.contains(h)) return true;
+    return named(hostAndPort, "") || named(hostAndPort, HTTP) || named(hostAndPort, HTTPS);
+  }
+
+  /** Whether {@code --insecure-registry http://…} named this host: plain HTTP without a TLS try. */
+  boolean isPlainHttp(String hostAndPort) {
+    return named(hostAndPort, HTTP);
+  }
+
+  private static final String HTTP = "http://";
+  private static final String HTTPS = "https://";
+
+  private boolean named(String hostAndPort, String scheme) {
+    String h = hostAndPort.trim().toLowerCase(Locale.ROOT);
+    if (insecureRegistries.contains(scheme + h)) return true;
     int colon = h.lastIndexOf(':');
-    return colon > 0 && !h.endsWith("]") && insecureRegistries.contains(h.substring(0, colon));
+    return colon > 0 && !h.endsWith("]") && insecureRegistries.contains(scheme + h.substring(0, colon));
   }
 
   private static String normaliseHost(String host) {
     String h = host.trim().toLowerCase(Locale.ROOT);
-    if (h.startsWith("http://")) h = h.substring(7);
-    else if (h.startsWith("https://")) h = h.substring(8);
-    if (h.endsWith("/")) h = h.substring(0, h.length() - 1);
+    while (h.endsWith("/")) h = h.substring(0, h.length() - 1);
     return h;
   }
 }
