@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * One layer blob as it downloads: never more than the manifest's size, hashed on the way through
  * and checked against the blob digest at its end. A broken or stalled connection is resumed with a
- * range request from where it broke, a bounded number of times; {@link #cancel} from another
- * thread ends a blocked read at once.
+ * range request from where it broke, a bounded number of times; {@link #cancel} from another thread
+ * ends a blocked read at once.
  *
  * <p>{@link #close} is a no-op so that a reader may close what it was given; the download's owner
  * ends the connection with {@link #release}.
@@ -207,7 +207,9 @@ final class BlobStream extends InputStream {
                   + size
                   + " bytes ("
                   + why
-                  + (resumes == 0 ? "" : resumes == 1 ? ", resumed once" : ", resumed " + resumes + " times")
+                  + (resumes == 0
+                      ? ""
+                      : resumes == 1 ? ", resumed once" : ", resumed " + resumes + " times")
                   + "); try again",
               cause);
       throw new IOException(failure.getMessage(), failure);
@@ -230,7 +232,14 @@ final class BlobStream extends InputStream {
         closeQuietly(next);
         failure =
             new ImageReadException(
-                subject + ": " + what + " blob " + digest.shortHex(12) + ": the registry resumed at the wrong place (" + range + ")");
+                subject
+                    + ": "
+                    + what
+                    + " blob "
+                    + digest.shortHex(12)
+                    + ": the registry resumed at the wrong place ("
+                    + range
+                    + ")");
         throw new IOException(failure.getMessage(), failure);
       }
     } else if (position > 0) {

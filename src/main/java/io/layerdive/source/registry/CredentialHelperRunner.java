@@ -10,10 +10,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs docker credential helpers ({@code docker-credential-NAME get}, the server URL on stdin, a
@@ -21,10 +24,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class CredentialHelperRunner {
   private static final String PREFIX = "docker-credential-";
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final Map<String, String> environment;
 
-  /** @param environment the variables the helper runs with; its {@code PATH} is searched */
+  /**
+   * @param environment the variables the helper runs with; its {@code PATH} is searched
+   */
   CredentialHelperRunner(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
   }
@@ -62,41 +68,69 @@ final class CredentialHelperRunner {
     try {
       process = pb.start();
     } catch (IOException e) {
-      throw new ImageReadException(name + " (" + setting + "): cannot start (" + e.getMessage() + ")", e);
+      throw new ImageReadException(
+          name + " (" + setting + "): cannot start (" + e.getMessage() + ")", e);
     }
     byte[] out;
     byte[] err;
     int exit;
     try {
-      CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      // Both outputs read on their own threads, so that waiting stays interruptible and bounded.
+      CompletableFuture<byte[]> stdout =
+          CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+      CompletableFuture<byte[]> stderr =
+          CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write(serverUrl.getBytes(StandardCharsets.UTF_8));
       } catch (IOException ignored) {
         // A helper that does not read its input still answers; its exit code decides.
       }
-      out = readAll(process.getInputStream());
-      exit = process.waitFor();
+      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new ImageReadException(
+            name
+                + " ("
+                + setting
+                + "): no answer within "
+                + TIMEOUT.toSeconds()
+                + " s; is it waiting for a passphrase?");
+      }
+      exit = process.exitValue();
+      out = stdout.join();
       err = stderr.join();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new ImageReadException(name + ": interrupted while asking for credentials", e);
     }
-    String stdout = new String(out, StandardCharsets.UTF_8).trim();
+    String answerText = new String(out, StandardCharsets.UTF_8).trim();
     if (exit != 0) {
-      String message = (stdout + " " + new String(err, StandardCharsets.UTF_8)).trim();
-      if (message.toLowerCase().contains("credentials not found")) {
+      String message = (answerText + " " + new String(err, StandardCharsets.UTF_8)).trim();
+      if (message.toLowerCase(Locale.ROOT).contains("credentials not found")) {
         return Optional.empty();
       }
       throw new ImageReadException(
-          name + " (" + setting + "): get " + serverUrl + " failed (exit " + exit + (message.isEmpty() ? "" : ": " + firstLine(message)) + ")");
+          name
+              + " ("
+              + setting
+              + "): get "
+              + serverUrl
+              + " failed (exit "
+              + exit
+              + (message.isEmpty() ? "" : ": " + firstLine(message))
+              + ")");
     }
     Answer answer;
     try {
       answer = WireJson.read(out, Answer.class);
     } catch (IOException e) {
       throw new ImageReadException(
-          name + " (" + setting + "): answered something other than JSON credentials for " + serverUrl, e);
+          name
+              + " ("
+              + setting
+              + "): answered something other than JSON credentials for "
+              + serverUrl,
+          e);
     }
     if (answer.secret() == null || answer.secret().isEmpty()) {
       return Optional.empty();
@@ -105,7 +139,9 @@ final class CredentialHelperRunner {
     if ("<token>".equals(answer.username())) {
       return Optional.of(new Credentials("", answer.secret(), true, origin));
     }
-    return Optional.of(new Credentials(answer.username() == null ? "" : answer.username(), answer.secret(), false, origin));
+    return Optional.of(
+        new Credentials(
+            answer.username() == null ? "" : answer.username(), answer.secret(), false, origin));
   }
 
   private static byte[] readAll(InputStream in) {

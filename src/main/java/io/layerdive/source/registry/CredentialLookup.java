@@ -3,8 +3,8 @@ package io.layerdive.source.registry;
 import java.util.Optional;
 
 /**
- * The credentials found for one registry, and a sentence saying what was tried, for the message
- * of a refused request ("no credentials for HOST in ~/.docker/config.json").
+ * The credentials found for one registry, and a sentence saying what was tried, for the message of
+ * a refused request ("no credentials for HOST in ~/.docker/config.json").
  */
 record CredentialLookup(Optional<Credentials> credentials, String tried) {
   static CredentialLookup found(Credentials credentials) {

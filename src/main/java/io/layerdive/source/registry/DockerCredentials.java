@@ -64,7 +64,8 @@ final class DockerCredentials {
     }
     String where =
         helper.map(h -> "docker-credential-" + h.name() + " or " + configName).orElse(configName);
-    return CredentialLookup.none("anonymously (no credentials for " + registry + " in " + where + ")");
+    return CredentialLookup.none(
+        "anonymously (no credentials for " + registry + " in " + where + ")");
   }
 
   /** A credential helper program and the config setting that named it. */
@@ -93,17 +94,30 @@ final class DockerCredentials {
       if (entry.auth() != null && !entry.auth().isEmpty()) {
         String decoded;
         try {
-          decoded = new String(Base64.getDecoder().decode(entry.auth().trim()), StandardCharsets.UTF_8);
+          decoded =
+              new String(Base64.getDecoder().decode(entry.auth().trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException bad) {
           throw new ImageReadException(
-              configName + ": the auth of '" + e.getKey() + "' is not base64; run docker login " + registry + " again");
+              configName
+                  + ": the auth of '"
+                  + e.getKey()
+                  + "' is not base64; run docker login "
+                  + registry
+                  + " again");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
           throw new ImageReadException(
-              configName + ": the auth of '" + e.getKey() + "' is not user:password in base64; run docker login " + registry + " again");
+              configName
+                  + ": the auth of '"
+                  + e.getKey()
+                  + "' is not user:password in base64; run docker login "
+                  + registry
+                  + " again");
         }
-        return Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1), false, origin));
+        return Optional.of(
+            new Credentials(
+                decoded.substring(0, colon), decoded.substring(colon + 1), false, origin));
       }
       if (entry.username() != null && entry.password() != null) {
         return Optional.of(new Credentials(entry.username(), entry.password(), false, origin));
@@ -119,7 +133,9 @@ final class DockerCredentials {
   static boolean sameRegistry(String key, String registry, boolean hub) {
     String host = hostOf(key);
     if (hub) {
-      return host.equals("index.docker.io") || host.equals("docker.io") || host.equals("registry-1.docker.io");
+      return host.equals("index.docker.io")
+          || host.equals("docker.io")
+          || host.equals("registry-1.docker.io");
     }
     return host.equals(registry.toLowerCase(Locale.ROOT));
   }

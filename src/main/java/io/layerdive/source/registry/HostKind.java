@@ -3,8 +3,8 @@ package io.layerdive.source.registry;
 import java.util.Locale;
 
 /**
- * Tells hosts on one's own network (loopback, private addresses, single-label and local names)
- * from public ones, so that skipping certificate checks is suggested only where it may be sane.
+ * Tells hosts on one's own network (loopback, private addresses, single-label and local names) from
+ * public ones, so that skipping certificate checks is suggested only where it may be sane.
  */
 final class HostKind {
   private static final String[] PRIVATE_SUFFIXES = {
@@ -13,12 +13,17 @@ final class HostKind {
 
   private HostKind() {}
 
-  /** @param hostAndPort {@code host}, {@code host:port} or {@code [v6]:port} */
+  /**
+   * @param hostAndPort {@code host}, {@code host:port} or {@code [v6]:port}
+   */
   static boolean isPrivate(String hostAndPort) {
     String host = stripPort(hostAndPort).toLowerCase(Locale.ROOT);
     if (host.startsWith("[")) {
       String v6 = host.substring(1, host.length() - 1);
-      return v6.equals("::1") || v6.startsWith("fc") || v6.startsWith("fd") || v6.startsWith("fe80");
+      return v6.equals("::1")
+          || v6.startsWith("fc")
+          || v6.startsWith("fd")
+          || v6.startsWith("fe80");
     }
     if (host.equals("localhost") || host.endsWith(".localhost") || !host.contains(".")) {
       return true;

@@ -21,6 +21,7 @@ public record ImageReference(
 
   public static final String DOCKER_HUB = "docker.io";
   static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
+
   /** The key under which {@code docker login} stores Hub credentials. */
   static final String DOCKER_HUB_CREDENTIALS_KEY = "https://index.docker.io/v1/";
 
@@ -29,7 +30,8 @@ public record ImageReference(
   private static final int MAX_NAME_LENGTH = 255;
 
   private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-  private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+  private static final String DOMAIN_COMPONENT =
+      "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
   private static final String HOST =
       "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])";
   private static final Pattern DOMAIN = Pattern.compile(HOST + "(?::[0-9]+)?");
@@ -57,7 +59,8 @@ public record ImageReference(
    */
   public static ImageReference parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("image reference: empty; expected e.g. registry.example.com/team/app:1.4");
+      throw new IllegalArgumentException(
+          "image reference: empty; expected e.g. registry.example.com/team/app:1.4");
     }
     String s = text.startsWith(SCHEME) ? text.substring(SCHEME.length()) : text;
     if (IDENTIFIER.matcher(s).matches()) {
@@ -126,8 +129,8 @@ public record ImageReference(
 
   /**
    * Whether the text names a registry host explicitly ({@code host.tld/…}, {@code host:port/…},
-   * {@code localhost/…}): a name the user cannot have meant for a local daemon only, so loading
-   * it from the registry when no daemon answers is a safe fallback.
+   * {@code localhost/…}): a name the user cannot have meant for a local daemon only, so loading it
+   * from the registry when no daemon answers is a safe fallback.
    */
   public static boolean namesRegistryHost(String text) {
     if (text == null || tryParse(text).isEmpty()) {
@@ -156,11 +159,17 @@ public record ImageReference(
         switch (digest.algorithm()) {
           case "sha256" -> 64;
           case "sha512" -> 128;
-          default -> throw invalid(text, "unsupported digest algorithm '" + digest.algorithm() + "'");
+          default ->
+              throw invalid(text, "unsupported digest algorithm '" + digest.algorithm() + "'");
         };
     if (digest.hex().length() != expected) {
       throw invalid(
-          text, digest.algorithm() + " digest must have " + expected + " hex digits, not " + digest.hex().length());
+          text,
+          digest.algorithm()
+              + " digest must have "
+              + expected
+              + " hex digits, not "
+              + digest.hex().length());
     }
     return digest;
   }
@@ -183,10 +192,15 @@ public record ImageReference(
     return digest.map(Digest::toString).orElseGet(tag::orElseThrow);
   }
 
-  /** The name without Hub defaults, as {@code docker images} shows it: {@code ubuntu}, {@code team/app}. */
+  /**
+   * The name without Hub defaults, as {@code docker images} shows it: {@code ubuntu}, {@code
+   * team/app}.
+   */
   public String familiarName() {
     if (isDockerHub()) {
-      return repository.startsWith("library/") ? repository.substring("library/".length()) : repository;
+      return repository.startsWith("library/")
+          ? repository.substring("library/".length())
+          : repository;
     }
     return registry + "/" + repository;
   }

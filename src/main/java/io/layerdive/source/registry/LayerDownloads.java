@@ -43,20 +43,24 @@ final class LayerDownloads {
   private final String subject;
   private final Set<BlobStream> active = ConcurrentHashMap.newKeySet();
 
-  LayerDownloads(RegistryClient client, RegistryOptions options, LayerStreamReader reader, String subject) {
+  LayerDownloads(
+      RegistryClient client, RegistryOptions options, LayerStreamReader reader, String subject) {
     this.client = client;
     this.options = options;
     this.reader = reader;
     this.subject = subject;
   }
 
-  <T> Map<Digest, LayerResult<T>> run(List<Job> jobs, LayerReceiver<T> receiver, DownloadProgress progress)
+  <T> Map<Digest, LayerResult<T>> run(
+      List<Job> jobs, LayerReceiver<T> receiver, DownloadProgress progress)
       throws ImageReadException {
     Map<Digest, LayerResult<T>> results = new LinkedHashMap<>();
     if (jobs.isEmpty()) return results;
     ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(options.parallelDownloads(), jobs.size()), threads("layerdive-download"));
-    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(threads("layerdive-download-watchdog"));
+        Executors.newFixedThreadPool(
+            Math.min(options.parallelDownloads(), jobs.size()), threads("layerdive-download"));
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(threads("layerdive-download-watchdog"));
     long stallNanos = options.stallTimeout().toNanos();
     long tick = Math.max(10, Math.min(1000, options.stallTimeout().toMillis() / 4));
     watchdog.scheduleWithFixedDelay(
@@ -102,7 +106,8 @@ final class LayerDownloads {
   private <T> LayerResult<T> download(Job job, LayerReceiver<T> receiver, DownloadProgress progress)
       throws ImageReadException {
     BlobStream stream =
-        BlobStream.open(client, job.blob(), job.size(), job.what(), subject, progress, options.blobResumes());
+        BlobStream.open(
+            client, job.blob(), job.size(), job.what(), subject, progress, options.blobResumes());
     active.add(stream);
     try {
       LayerResult<T> result;

@@ -7,8 +7,8 @@ import java.io.InputStream;
 
 /**
  * Reads one layer blob as it downloads: decompresses it (whatever the compression, told by its
- * magic bytes), sends its changes to a builder of {@code receiver}, and hashes the uncompressed
- * tar for its diff id. The core layer-tar reader fits this shape; it is a port here so that the
+ * magic bytes), sends its changes to a builder of {@code receiver}, and hashes the uncompressed tar
+ * for its diff id. The core layer-tar reader fits this shape; it is a port here so that the
  * registry source does not depend on how layers are decoded.
  *
  * <p>Not a lambda target (the method is generic): pass a method reference, e.g. {@code

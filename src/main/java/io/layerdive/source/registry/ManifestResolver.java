@@ -65,7 +65,11 @@ final class ManifestResolver {
     try {
       digest = Digest.parse(choice.entry().digest());
     } catch (IllegalArgumentException e) {
-      throw new ImageReadException(subject + ": the index lists a manifest with a bad digest ('" + choice.entry().digest() + "')");
+      throw new ImageReadException(
+          subject
+              + ": the index lists a manifest with a bad digest ('"
+              + choice.entry().digest()
+              + "')");
     }
     String childSubject = subject + " (" + choice.platform() + ")";
     RegistryClient.ManifestResponse child = client.fetchManifest(digest.toString(), childSubject);
@@ -73,7 +77,8 @@ final class ManifestResolver {
     ManifestJson manifest = parse(child, childSubject);
     String childType = typeOf(child, manifest, childSubject);
     if (!MediaTypes.isManifest(childType)) {
-      throw new ImageReadException(childSubject + ": the index points to another index; nested indexes are not supported");
+      throw new ImageReadException(
+          childSubject + ": the index points to another index; nested indexes are not supported");
     }
     List<Diagnostic> diagnostics =
         choice.fallback()
@@ -89,11 +94,17 @@ final class ManifestResolver {
     return new Resolved(manifest, digest, Optional.of(choice.platform()), diagnostics);
   }
 
-  private static void checkDigest(RegistryClient.ManifestResponse r, Digest expected, String subject)
+  private static void checkDigest(
+      RegistryClient.ManifestResponse r, Digest expected, String subject)
       throws ImageReadException {
     if (expected.algorithm().equals("sha256") && !r.digest().equals(expected)) {
       throw new ImageReadException(
-          subject + ": the manifest received has digest " + r.digest() + ", not the " + expected + " asked for; a proxy or the registry altered it");
+          subject
+              + ": the manifest received has digest "
+              + r.digest()
+              + ", not the "
+              + expected
+              + " asked for; a proxy or the registry altered it");
     }
   }
 
@@ -120,11 +131,16 @@ final class ManifestResolver {
     }
     if (MediaTypes.isSchema1(type) || doc.schemaVersion() == 1) {
       throw new ImageReadException(
-          subject + ": the registry has only a Docker schema 1 manifest, a format retired in 2019; push the image again with a current client");
+          subject
+              + ": the registry has only a Docker schema 1 manifest, a format retired in 2019; push"
+              + " the image again with a current client");
     }
     if (!MediaTypes.isIndex(type) && !MediaTypes.isManifest(type)) {
       throw new ImageReadException(
-          subject + ": not an image manifest (media type '" + (type.isEmpty() ? r.contentType() : type) + "')");
+          subject
+              + ": not an image manifest (media type '"
+              + (type.isEmpty() ? r.contentType() : type)
+              + "')");
     }
     return type;
   }

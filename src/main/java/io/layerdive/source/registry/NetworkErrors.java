@@ -36,7 +36,8 @@ final class NetworkErrors {
   /** Whether a TLS hello was answered by a server speaking plain HTTP. */
   static boolean isPlainHttpAnswer(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLException && String.valueOf(t.getMessage()).contains("nrecognized SSL message")) {
+      if (t instanceof SSLException
+          && String.valueOf(t.getMessage()).contains("nrecognized SSL message")) {
         return true;
       }
     }
@@ -49,19 +50,32 @@ final class NetworkErrors {
    */
   static ImageReadException describe(String host, IOException e, Duration connectTimeout) {
     if (has(e, UnresolvedAddressException.class) || has(e, UnknownHostException.class)) {
-      return new ImageReadException(host + ": unknown host (the name does not resolve); check the registry name and your DNS", e);
+      return new ImageReadException(
+          host + ": unknown host (the name does not resolve); check the registry name and your DNS",
+          e);
     }
     if (has(e, HttpConnectTimeoutException.class)) {
-      return new ImageReadException(host + ": no connection within " + seconds(connectTimeout) + "; check the host, port, network or proxy", e);
+      return new ImageReadException(
+          host
+              + ": no connection within "
+              + seconds(connectTimeout)
+              + "; check the host, port, network or proxy",
+          e);
     }
     if (has(e, HttpTimeoutException.class)) {
-      return new ImageReadException(host + ": no response (" + oneLine(e.getMessage()) + "); the registry may be overloaded, try again", e);
+      return new ImageReadException(
+          host
+              + ": no response ("
+              + oneLine(e.getMessage())
+              + "); the registry may be overloaded, try again",
+          e);
     }
     if (has(e, NoRouteToHostException.class)) {
       return new ImageReadException(host + ": no route to host; check the network", e);
     }
     if (has(e, ConnectException.class)) {
-      return new ImageReadException(host + ": connection refused; is a registry listening on that host and port?", e);
+      return new ImageReadException(
+          host + ": connection refused; is a registry listening on that host and port?", e);
     }
     if (isTls(e)) {
       return tls(host, e);
@@ -72,13 +86,22 @@ final class NetworkErrors {
   private static ImageReadException tls(String host, IOException e) {
     if (isPlainHttpAnswer(e)) {
       return new ImageReadException(
-          host + ": answers plain HTTP, not HTTPS; if you trust the network to it, allow plain HTTP with --insecure-registry " + host, e);
+          host
+              + ": answers plain HTTP, not HTTPS; if you trust the network to it, allow plain HTTP"
+              + " with --insecure-registry "
+              + host,
+          e);
     }
     String reason = tlsReason(e);
     String advice =
         HostKind.isPrivate(host)
-            ? "if it uses a private CA, pass its certificate with --registry-ca FILE (or SSL_CERT_FILE); --insecure-registry " + host + " skips the check"
-            : "a proxy may be intercepting HTTPS: pass its CA certificate with --registry-ca FILE (or SSL_CERT_FILE); --insecure-registry exists for registries on your own network, not for public hosts";
+            ? "if it uses a private CA, pass its certificate with --registry-ca FILE (or"
+                + " SSL_CERT_FILE); --insecure-registry "
+                + host
+                + " skips the check"
+            : "a proxy may be intercepting HTTPS: pass its CA certificate with --registry-ca FILE"
+                + " (or SSL_CERT_FILE); --insecure-registry exists for registries on your own"
+                + " network, not for public hosts";
     return new ImageReadException(host + ": TLS failed (" + reason + "); " + advice, e);
   }
 
@@ -91,18 +114,22 @@ final class NetworkErrors {
     if (all.contains("No subject alternative") || all.contains("No name matching")) {
       return "the certificate is for another host name";
     }
-    if (all.contains("validity check failed") || all.contains("NotAfter") || all.contains("expired")) {
+    if (all.contains("validity check failed")
+        || all.contains("NotAfter")
+        || all.contains("expired")) {
       return "the certificate has expired or is not yet valid";
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLHandshakeException || t instanceof SSLException) return oneLine(t.getMessage());
+      if (t instanceof SSLHandshakeException || t instanceof SSLException)
+        return oneLine(t.getMessage());
     }
     return detail(e);
   }
 
   static String detail(Throwable e) {
     Throwable deepest = e;
-    while (deepest.getCause() != null && deepest.getCause() != deepest) deepest = deepest.getCause();
+    while (deepest.getCause() != null && deepest.getCause() != deepest)
+      deepest = deepest.getCause();
     String m = deepest.getMessage();
     if (m == null || m.isBlank()) m = e.getMessage();
     if (m == null || m.isBlank()) m = deepest.getClass().getSimpleName();
@@ -113,7 +140,7 @@ final class NetworkErrors {
     return s == null ? "" : s.replaceAll("\\s+", " ").trim();
   }
 
-  private static String seconds(Duration d) {
+  static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
   }
 

@@ -48,7 +48,9 @@ public record Platform(String os, String architecture, String variant) {
     String[] parts = text == null ? new String[0] : text.split("/", -1);
     if (parts.length < 2 || parts.length > 3 || anyBlank(parts)) {
       throw new IllegalArgumentException(
-          "--platform '" + text + "': expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7");
+          "--platform '"
+              + text
+              + "': expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7");
     }
     return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
   }

@@ -46,7 +46,9 @@ final class PlatformSelector {
     for (int i = 0; i < images.size(); i++) {
       Platform p = platforms.get(i);
       if (p == null || !wanted.accepts(p)) continue;
-      if (best < 0 || (p.variant().equals(wanted.variant()) && !platforms.get(best).variant().equals(wanted.variant()))) {
+      if (best < 0
+          || (p.variant().equals(wanted.variant())
+              && !platforms.get(best).variant().equals(wanted.variant()))) {
         best = i;
       }
     }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +28,10 @@ import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLContext;
 
 /**
- * Talks the Registry HTTP API v2 with one registry about one repository: picks HTTPS (or plain
- * HTTP for an insecure registry), answers Basic and Bearer challenges, follows redirects (without
- * the registry's credentials to other hosts), and retries 429, 502, 503, 504 and broken
- * connections with backoff. Safe for use from several download threads.
+ * Talks the Registry HTTP API v2 with one registry about one repository: picks HTTPS (or plain HTTP
+ * for an insecure registry), answers Basic and Bearer challenges, follows redirects (without the
+ * registry's credentials to other hosts), and retries 429, 502, 503, 504 and broken connections
+ * with backoff. Safe for use from several download threads.
  */
 final class RegistryClient {
   static final List<String> MANIFEST_TYPES =
@@ -68,7 +67,8 @@ final class RegistryClient {
     this.ref = ref;
     this.host = ref.apiHost();
     this.options = options;
-    Path home = Path.of(options.environment().getOrDefault("HOME", System.getProperty("user.home", "")));
+    Path home =
+        Path.of(options.environment().getOrDefault("HOME", System.getProperty("user.home", "")));
     this.credentials =
         new DockerCredentials(
             options.dockerConfig(),
@@ -85,8 +85,7 @@ final class RegistryClient {
   }
 
   String stallTimeoutText() {
-    java.time.Duration d = options.stallTimeout();
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    return NetworkErrors.seconds(options.stallTimeout());
   }
 
   /**
@@ -158,7 +157,16 @@ final class RegistryClient {
       throws ImageReadException {
     if (size > limit) {
       throw new ImageReadException(
-          ref.familiar() + ": " + what + " " + digest + " is " + size + " bytes, more than " + limit + " allowed");
+          ref.familiar()
+              + ": "
+              + what
+              + " "
+              + digest
+              + " is "
+              + size
+              + " bytes, more than "
+              + limit
+              + " allowed");
     }
     HttpResponse<InputStream> response = openBlob(digest, 0, what);
     byte[] body = readAll(response, limit, ref.familiar() + ": " + what);
@@ -182,8 +190,8 @@ final class RegistryClient {
   }
 
   /**
-   * Starts downloading a blob from {@code offset} on; the response is 200 (whole blob) or 206
-   * (from the offset).
+   * Starts downloading a blob from {@code offset} on; the response is 200 (whole blob) or 206 (from
+   * the offset).
    */
   HttpResponse<InputStream> openBlob(Digest digest, long offset, String what)
       throws ImageReadException {
@@ -209,7 +217,8 @@ final class RegistryClient {
   // ---- requests: redirects, retries, authorisation ----
 
   /** One request to send; headers apply to its own origin only, never to a redirect's. */
-  record Request(String method, URI uri, Map<String, String> headers, String form, boolean authorize) {
+  record Request(
+      String method, URI uri, Map<String, String> headers, String form, boolean authorize) {
     static Request get(URI uri, boolean authorize) {
       return new Request("GET", uri, Map.of(), null, authorize);
     }
@@ -247,15 +256,19 @@ final class RegistryClient {
       } catch (InterruptedIOException e) {
         throw cancelled(e);
       } catch (IOException e) {
-        String failedHost = e instanceof HopException hop ? authority(hop.uri) : authority(request.uri());
+        String failedHost =
+            e instanceof HopException hop ? authority(hop.uri) : authority(request.uri());
         if (NetworkErrors.isTransient(e) && attempt < policy.maxAttempts()) {
           lastProblem = NetworkErrors.detail(e);
           pause(policy.delayAfter(attempt, Optional.empty()).orElse(Duration.ZERO));
           continue;
         }
-        ImageReadException described = NetworkErrors.describe(failedHost, e, options.connectTimeout());
+        ImageReadException described =
+            NetworkErrors.describe(failedHost, e, options.connectTimeout());
         if (attempt > 1 && NetworkErrors.isTransient(e)) {
-          described = new ImageReadException(described.getMessage() + " (after " + attempt + " attempts)", e);
+          described =
+              new ImageReadException(
+                  described.getMessage() + " (after " + attempt + " attempts)", e);
         }
         throw described;
       }
@@ -306,12 +319,14 @@ final class RegistryClient {
 
   /**
    * For an insecure registry: whether it speaks HTTPS (with any certificate). Empty when the TLS
-   * handshake fails or nothing answers within {@link #PROBE_TIMEOUT} (some plain HTTP servers
-   * never answer a TLS hello), so plain HTTP is tried next.
+   * handshake fails or nothing answers within {@link #PROBE_TIMEOUT} (some plain HTTP servers never
+   * answer a TLS hello), so plain HTTP is tried next.
    */
   private Optional<HttpResponse<InputStream>> probeHttps() throws ImageReadException {
     Duration timeout =
-        options.responseTimeout().compareTo(PROBE_TIMEOUT) < 0 ? options.responseTimeout() : PROBE_TIMEOUT;
+        options.responseTimeout().compareTo(PROBE_TIMEOUT) < 0
+            ? options.responseTimeout()
+            : PROBE_TIMEOUT;
     try {
       return Optional.of(followRedirects(Request.get(uri("/v2/"), false), timeout));
     } catch (InterruptedIOException e) {
@@ -348,7 +363,8 @@ final class RegistryClient {
       }
       HttpResponse<InputStream> response;
       try {
-        response = await(clientFor(uri).sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()));
+        response =
+            await(clientFor(uri).sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()));
       } catch (InterruptedIOException e) {
         throw e;
       } catch (IOException e) {
@@ -359,7 +375,12 @@ final class RegistryClient {
       if (status / 100 == 3 && status != 304 && location.isPresent()) {
         RegistryResponse.discard(response);
         if (hops >= MAX_REDIRECTS) {
-          throw new ImageReadException(host + ": more than " + MAX_REDIRECTS + " redirects for " + request.uri().getRawPath());
+          throw new ImageReadException(
+              host
+                  + ": more than "
+                  + MAX_REDIRECTS
+                  + " redirects for "
+                  + request.uri().getRawPath());
         }
         uri = uri.resolve(location.get());
         if (status == 303) method = "GET";
@@ -369,8 +390,8 @@ final class RegistryClient {
     }
   }
 
-  private static HttpResponse<InputStream> await(CompletableFuture<HttpResponse<InputStream>> future)
-      throws IOException {
+  private static HttpResponse<InputStream> await(
+      CompletableFuture<HttpResponse<InputStream>> future) throws IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -388,7 +409,8 @@ final class RegistryClient {
     boolean insecure = options.isInsecure(authority(uri));
     synchronized (this) {
       if (insecure) {
-        if (insecureClient == null) insecureClient = newClient(TlsContexts.trustingAnyCertificate());
+        if (insecureClient == null)
+          insecureClient = newClient(TlsContexts.trustingAnyCertificate());
         return insecureClient;
       }
       if (verifyingClient == null) verifyingClient = newClient(TlsContexts.verifying(caFiles));
@@ -423,9 +445,7 @@ final class RegistryClient {
       Optional<Credentials> creds = found.credentials().filter(cr -> !cr.identityToken());
       synchronized (this) {
         authorization =
-            creds
-                .map(cr -> "Basic " + base64(cr.username() + ":" + cr.secret()))
-                .orElse(null);
+            creds.map(cr -> "Basic " + base64(cr.username() + ":" + cr.secret())).orElse(null);
         authorizationExpiry = Instant.MAX;
       }
       return;
@@ -440,7 +460,10 @@ final class RegistryClient {
       return;
     }
     throw new ImageReadException(
-        host + ": asks for '" + c.scheme() + "' authentication, which is not supported (only Basic and Bearer)");
+        host
+            + ": asks for '"
+            + c.scheme()
+            + "' authentication, which is not supported (only Basic and Bearer)");
   }
 
   private TokenJson fetchToken(AuthChallenge c, CredentialLookup found) throws ImageReadException {
@@ -451,8 +474,11 @@ final class RegistryClient {
     } catch (IllegalArgumentException e) {
       realmUri = null;
     }
-    if (realmUri == null || realmUri.getHost() == null || !(realm.startsWith("https://") || realm.startsWith("http://"))) {
-      throw new ImageReadException(host + ": its Bearer challenge names no usable token server (realm '" + realm + "')");
+    if (realmUri == null
+        || realmUri.getHost() == null
+        || !(realm.startsWith("https://") || realm.startsWith("http://"))) {
+      throw new ImageReadException(
+          host + ": its Bearer challenge names no usable token server (realm '" + realm + "')");
     }
     List<String> scopes = new ArrayList<>();
     scopes.add("repository:" + ref.repository() + ":pull");
@@ -470,13 +496,23 @@ final class RegistryClient {
       request = new Request("POST", realmUri, Map.of(), form.toString(), false);
     } else {
       StringBuilder query = new StringBuilder();
-      params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(encode(v)));
-      if (creds.isPresent()) query.append(query.length() == 0 ? "" : "&").append("account=").append(encode(creds.get().username()));
-      for (String s : scopes) query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(s));
+      params.forEach(
+          (k, v) ->
+              query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(encode(v)));
+      if (creds.isPresent())
+        query
+            .append(query.length() == 0 ? "" : "&")
+            .append("account=")
+            .append(encode(creds.get().username()));
+      for (String s : scopes)
+        query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(s));
       String sep = realmUri.getRawQuery() == null ? "?" : "&";
       request = Request.get(URI.create(realm + sep + query), false);
       if (creds.isPresent()) {
-        request = request.header("Authorization", "Basic " + base64(creds.get().username() + ":" + creds.get().secret()));
+        request =
+            request.header(
+                "Authorization",
+                "Basic " + base64(creds.get().username() + ":" + creds.get().secret()));
       }
     }
     HttpResponse<InputStream> response = send(request);
@@ -495,7 +531,11 @@ final class RegistryClient {
     }
     if (status / 100 != 2) {
       throw new ImageReadException(
-          ref.familiar() + ": the token server " + authority(realmUri) + " answered " + RegistryResponse.statusLine(response));
+          ref.familiar()
+              + ": the token server "
+              + authority(realmUri)
+              + " answered "
+              + RegistryResponse.statusLine(response));
     }
     byte[] body = readAll(response, 1024 * 1024, host + ": token");
     TokenJson token;
@@ -505,7 +545,8 @@ final class RegistryClient {
       token = null;
     }
     if (token == null || token.bearer().isEmpty()) {
-      throw new ImageReadException(ref.familiar() + ": the token server " + authority(realmUri) + " sent no token");
+      throw new ImageReadException(
+          ref.familiar() + ": the token server " + authority(realmUri) + " sent no token");
     }
     return token;
   }
@@ -543,7 +584,10 @@ final class RegistryClient {
   }
 
   private ImageReadException busy(
-      Request request, HttpResponse<InputStream> response, int attempts, Optional<Duration> retryAfter) {
+      Request request,
+      HttpResponse<InputStream> response,
+      int attempts,
+      Optional<Duration> retryAfter) {
     int status = response.statusCode();
     RegistryResponse.discard(response);
     String waited = attempts > 1 ? " after " + attempts + " attempts" : "";
@@ -556,7 +600,15 @@ final class RegistryClient {
               + "); try again later, or log in for a higher limit");
     }
     return new ImageReadException(
-        host + ": " + request.uri().getRawPath() + " answered " + status + " " + RegistryResponse.reason(status) + waited + "; the registry or a proxy before it is in trouble, try again later");
+        host
+            + ": "
+            + request.uri().getRawPath()
+            + " answered "
+            + status
+            + " "
+            + RegistryResponse.reason(status)
+            + waited
+            + "; the registry or a proxy before it is in trouble, try again later");
   }
 
   private ImageReadException cancelled(Exception e) {
@@ -611,14 +663,16 @@ final class RegistryClient {
     try (InputStream in = response.body()) {
       byte[] body = in.readNBytes(limit + 1);
       if (body.length > limit) {
-        throw new ImageReadException(what + ": larger than " + limit + " bytes; refusing to read it");
+        throw new ImageReadException(
+            what + ": larger than " + limit + " bytes; refusing to read it");
       }
       return body;
     } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
       throw new ImageReadException(what + ": cancelled", e);
     } catch (IOException e) {
-      throw new ImageReadException(what + ": download broke off (" + NetworkErrors.detail(e) + "); try again", e);
+      throw new ImageReadException(
+          what + ": download broke off (" + NetworkErrors.detail(e) + "); try again", e);
     }
   }
 
@@ -648,9 +702,5 @@ final class RegistryClient {
   @Override
   public String toString() {
     return "RegistryClient[" + scheme + "://" + host + "/" + ref.repository() + "]";
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

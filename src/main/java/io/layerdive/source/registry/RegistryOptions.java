@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to talk to registries: the command line's registry options and the environment they are
- * read in. Start from {@link #fromEnvironment} and apply the flags with the {@code with…} methods.
+ * How to talk to registries: the command line's registry options and the environment they are read
+ * in. Start from {@link #fromEnvironment} and apply the flags with the {@code with…} methods.
  *
  * @param platform {@code --platform}; empty means this machine's ({@link Platform#current()})
  * @param insecureRegistries {@code --insecure-registry} hosts ({@code host} or {@code host:port}):
@@ -20,8 +20,9 @@ import java.util.Set;
  *     straight away
  * @param caFile {@code --registry-ca}: PEM CA certificates trusted besides the JDK's
  * @param sslCertFile {@code SSL_CERT_FILE}: likewise, from the environment
- * @param dockerConfig the Docker client config holding credentials ({@code $DOCKER_CONFIG/config.json}
- *     or {@code ~/.docker/config.json}); a missing file means no credentials
+ * @param dockerConfig the Docker client config holding credentials ({@code
+ *     $DOCKER_CONFIG/config.json} or {@code ~/.docker/config.json}); a missing file means no
+ *     credentials
  * @param environment the variables credential helpers run with; their {@code PATH} finds them
  * @param parallelDownloads layer blobs downloaded at once
  * @param connectTimeout to open a connection
@@ -53,7 +54,8 @@ public record RegistryOptions(
     insecureRegistries = Set.copyOf(hosts);
     environment = Map.copyOf(environment);
     if (parallelDownloads < 1) {
-      throw new IllegalArgumentException("parallel downloads: at least 1, not " + parallelDownloads);
+      throw new IllegalArgumentException(
+          "parallel downloads: at least 1, not " + parallelDownloads);
     }
     if (blobResumes < 0) {
       throw new IllegalArgumentException("blob resumes: not negative, not " + blobResumes);
@@ -79,7 +81,9 @@ public record RegistryOptions(
         Optional.empty(),
         Set.of(),
         Optional.empty(),
-        sslCertFile == null || sslCertFile.isBlank() ? Optional.empty() : Optional.of(Path.of(sslCertFile)),
+        sslCertFile == null || sslCertFile.isBlank()
+            ? Optional.empty()
+            : Optional.of(Path.of(sslCertFile)),
         config,
         environment,
         DEFAULT_PARALLEL_DOWNLOADS,
@@ -91,34 +95,120 @@ public record RegistryOptions(
   }
 
   public RegistryOptions withPlatform(Platform p) {
-    return new RegistryOptions(Optional.of(p), insecureRegistries, caFile, sslCertFile, dockerConfig, environment, parallelDownloads, connectTimeout, responseTimeout, stallTimeout, retry, blobResumes);
+    return new RegistryOptions(
+        Optional.of(p),
+        insecureRegistries,
+        caFile,
+        sslCertFile,
+        dockerConfig,
+        environment,
+        parallelDownloads,
+        connectTimeout,
+        responseTimeout,
+        stallTimeout,
+        retry,
+        blobResumes);
   }
 
   public RegistryOptions withInsecureRegistries(Collection<String> hosts) {
-    return new RegistryOptions(platform, Set.copyOf(hosts), caFile, sslCertFile, dockerConfig, environment, parallelDownloads, connectTimeout, responseTimeout, stallTimeout, retry, blobResumes);
+    return new RegistryOptions(
+        platform,
+        Set.copyOf(hosts),
+        caFile,
+        sslCertFile,
+        dockerConfig,
+        environment,
+        parallelDownloads,
+        connectTimeout,
+        responseTimeout,
+        stallTimeout,
+        retry,
+        blobResumes);
   }
 
   public RegistryOptions withCaFile(Path file) {
-    return new RegistryOptions(platform, insecureRegistries, Optional.of(file), sslCertFile, dockerConfig, environment, parallelDownloads, connectTimeout, responseTimeout, stallTimeout, retry, blobResumes);
+    return new RegistryOptions(
+        platform,
+        insecureRegistries,
+        Optional.of(file),
+        sslCertFile,
+        dockerConfig,
+        environment,
+        parallelDownloads,
+        connectTimeout,
+        responseTimeout,
+        stallTimeout,
+        retry,
+        blobResumes);
   }
 
   public RegistryOptions withDockerConfig(Path file) {
-    return new RegistryOptions(platform, insecureRegistries, caFile, sslCertFile, file, environment, parallelDownloads, connectTimeout, responseTimeout, stallTimeout, retry, blobResumes);
+    return new RegistryOptions(
+        platform,
+        insecureRegistries,
+        caFile,
+        sslCertFile,
+        file,
+        environment,
+        parallelDownloads,
+        connectTimeout,
+        responseTimeout,
+        stallTimeout,
+        retry,
+        blobResumes);
   }
 
   public RegistryOptions withParallelDownloads(int n) {
-    return new RegistryOptions(platform, insecureRegistries, caFile, sslCertFile, dockerConfig, environment, n, connectTimeout, responseTimeout, stallTimeout, retry, blobResumes);
+    return new RegistryOptions(
+        platform,
+        insecureRegistries,
+        caFile,
+        sslCertFile,
+        dockerConfig,
+        environment,
+        n,
+        connectTimeout,
+        responseTimeout,
+        stallTimeout,
+        retry,
+        blobResumes);
   }
 
   public RegistryOptions withTimeouts(Duration connect, Duration response, Duration stall) {
-    return new RegistryOptions(platform, insecureRegistries, caFile, sslCertFile, dockerConfig, environment, parallelDownloads, connect, response, stall, retry, blobResumes);
+    return new RegistryOptions(
+        platform,
+        insecureRegistries,
+        caFile,
+        sslCertFile,
+        dockerConfig,
+        environment,
+        parallelDownloads,
+        connect,
+        response,
+        stall,
+        retry,
+        blobResumes);
   }
 
   public RegistryOptions withRetry(RetryPolicy policy, int resumes) {
-    return new RegistryOptions(platform, insecureRegistries, caFile, sslCertFile, dockerConfig, environment, parallelDownloads, connectTimeout, responseTimeout, stallTimeout, policy, resumes);
+    return new RegistryOptions(
+        platform,
+        insecureRegistries,
+        caFile,
+        sslCertFile,
+        dockerConfig,
+        environment,
+        parallelDownloads,
+        connectTimeout,
+        responseTimeout,
+        stallTimeout,
+        policy,
+        resumes);
   }
 
-  /** Whether {@code --insecure-registry} named this host: as {@code host:port}, or as {@code host}. */
+  /**
+   * Whether {@code --insecure-registry} named this host: as {@code host:port}, or as {@code host}.
+   */
   boolean isInsecure(String hostAndPort) {
     return named(hostAndPort, "") || named(hostAndPort, HTTP) || named(hostAndPort, HTTPS);
   }
@@ -135,7 +225,9 @@ public record RegistryOptions(
     String h = hostAndPort.trim().toLowerCase(Locale.ROOT);
     if (insecureRegistries.contains(scheme + h)) return true;
     int colon = h.lastIndexOf(':');
-    return colon > 0 && !h.endsWith("]") && insecureRegistries.contains(scheme + h.substring(0, colon));
+    return colon > 0
+        && !h.endsWith("]")
+        && insecureRegistries.contains(scheme + h.substring(0, colon));
   }
 
   private static String normaliseHost(String host) {

@@ -47,10 +47,14 @@ final class RegistryResponse {
   }
 
   static Optional<String> contentType(HttpResponse<?> response) {
-    return response.headers().firstValue("Content-Type").map(v -> {
-      int semi = v.indexOf(';');
-      return (semi < 0 ? v : v.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    });
+    return response
+        .headers()
+        .firstValue("Content-Type")
+        .map(
+            v -> {
+              int semi = v.indexOf(';');
+              return (semi < 0 ? v : v.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+            });
   }
 
   static OptionalLong contentLength(HttpResponse<?> response) {

@@ -24,8 +24,8 @@ import java.util.Optional;
  * written to disk.
  *
  * <p>Layers carry the blob's size from the manifest as {@code compressedSizeBytes} (what a pull
- * costs) and the blob digest's hex as their id. While loading, {@link LoadListener#progress}
- * counts compressed bytes downloaded against the manifest's total.
+ * costs) and the blob digest's hex as their id. While loading, {@link LoadListener#progress} counts
+ * compressed bytes downloaded against the manifest's total.
  */
 public final class RegistrySource implements ImageSource {
   private static final int CONFIG_LIMIT = 32 * 1024 * 1024;
@@ -35,12 +35,16 @@ public final class RegistrySource implements ImageSource {
   private final LayerStreamReader reader;
   private final Platform machine;
 
-  public RegistrySource(ImageReference reference, RegistryOptions options, LayerStreamReader reader) {
+  public RegistrySource(
+      ImageReference reference, RegistryOptions options, LayerStreamReader reader) {
     this(reference, options, reader, Platform.current());
   }
 
   RegistrySource(
-      ImageReference reference, RegistryOptions options, LayerStreamReader reader, Platform machine) {
+      ImageReference reference,
+      RegistryOptions options,
+      LayerStreamReader reader,
+      Platform machine) {
     this.reference = reference;
     this.options = options;
     this.reader = reader;
@@ -69,15 +73,20 @@ public final class RegistrySource implements ImageSource {
     }
     if (!MediaTypes.isImageConfig(configRef.mediaType())) {
       throw new ImageReadException(
-          subject + ": not a container image (its config is " + configRef.mediaType() + "); an artifact such as a Helm chart or signature?");
+          subject
+              + ": not a container image (its config is "
+              + configRef.mediaType()
+              + "); an artifact such as a Helm chart or signature?");
     }
     Digest configDigest = digest(configRef.digest(), subject, "config");
-    byte[] configBytes = client.fetchSmallBlob(configDigest, configRef.size(), CONFIG_LIMIT, "image config");
+    byte[] configBytes =
+        client.fetchSmallBlob(configDigest, configRef.size(), CONFIG_LIMIT, "image config");
     ImageConfigJson config;
     try {
       config = WireJson.read(configBytes, ImageConfigJson.class);
     } catch (IOException e) {
-      throw new ImageReadException(subject + ": the image config is not valid JSON (" + NetworkErrors.detail(e) + ")", e);
+      throw new ImageReadException(
+          subject + ": the image config is not valid JSON (" + NetworkErrors.detail(e) + ")", e);
     }
     checkPlatform(resolved, config, subject);
 
@@ -107,14 +116,16 @@ public final class RegistrySource implements ImageSource {
               // Same bytes, different diff ids: one of them must fail the check.
               return a;
             }
-            return new LayerDownloads.Job(a.blob(), a.size(), a.diffId(), a.what() + "+" + p.index(), a.positions() + 1);
+            return new LayerDownloads.Job(
+                a.blob(), a.size(), a.diffId(), a.what() + "+" + p.index(), a.positions() + 1);
           });
     }
     long distinctTotal = jobs.values().stream().mapToLong(LayerDownloads.Job::size).sum();
     DownloadProgress progress = new DownloadProgress(listener, distinctTotal, plan.size());
     progress.start();
     Map<Digest, LayerResult<T>> results =
-        new LayerDownloads(client, options, reader, subject).run(List.copyOf(jobs.values()), receiver, progress);
+        new LayerDownloads(client, options, reader, subject)
+            .run(List.copyOf(jobs.values()), receiver, progress);
 
     List<Layer> layers = new ArrayList<>();
     List<T> contents = new ArrayList<>();
@@ -123,7 +134,12 @@ public final class RegistrySource implements ImageSource {
       LayerResult<T> r = results.get(p.blob());
       if (!r.diffId().equals(p.diffId())) {
         throw new ImageReadException(
-            subject + ": layer " + p.index() + " and another layer share blob " + p.blob().shortHex(12) + " but the config gives them different diff_ids; the image is broken");
+            subject
+                + ": layer "
+                + p.index()
+                + " and another layer share blob "
+                + p.blob().shortHex(12)
+                + " but the config gives them different diff_ids; the image is broken");
       }
       layers.add(layer(p, r.sizeBytes()));
       contents.add(r.contents());
@@ -132,11 +148,7 @@ public final class RegistrySource implements ImageSource {
     String os = config.os() == null ? "" : config.os();
     String arch = config.architecture() == null ? "" : config.architecture();
     Image image =
-        new Image(
-            subject,
-            new ImageConfig(os, arch, List.of(subject)),
-            layers,
-            diagnostics);
+        new Image(subject, new ImageConfig(os, arch, List.of(subject)), layers, diagnostics);
     return new LoadedImage<>(image, contents);
   }
 
@@ -149,7 +161,12 @@ public final class RegistrySource implements ImageSource {
     List<DescriptorJson> blobs = manifest.layers();
     if (diffIds.size() != blobs.size()) {
       throw new ImageReadException(
-          subject + ": the manifest lists " + blobs.size() + " layers but the config has " + diffIds.size() + " diff_ids; the image is broken");
+          subject
+              + ": the manifest lists "
+              + blobs.size()
+              + " layers but the config has "
+              + diffIds.size()
+              + " diff_ids; the image is broken");
     }
     List<String> commands = new ArrayList<>();
     for (ImageConfigJson.History h : config.history()) {
@@ -160,13 +177,20 @@ public final class RegistrySource implements ImageSource {
       DescriptorJson d = blobs.get(i);
       if (d.mediaType().equals(MediaTypes.DOCKER_FOREIGN_LAYER) || !d.urls().isEmpty()) {
         throw new ImageReadException(
-            subject + ": layer " + i + " is a foreign layer served from " + (d.urls().isEmpty() ? "elsewhere" : d.urls().get(0)) + " (a Windows base layer); these are not supported");
+            subject
+                + ": layer "
+                + i
+                + " is a foreign layer served from "
+                + (d.urls().isEmpty() ? "elsewhere" : d.urls().get(0))
+                + " (a Windows base layer); these are not supported");
       }
       if (!MediaTypes.isLayer(d.mediaType())) {
-        throw new ImageReadException(subject + ": layer " + i + " has media type " + d.mediaType() + ", not a layer tar");
+        throw new ImageReadException(
+            subject + ": layer " + i + " has media type " + d.mediaType() + ", not a layer tar");
       }
       if (d.size() < 0) {
-        throw new ImageReadException(subject + ": layer " + i + " has a negative size in the manifest");
+        throw new ImageReadException(
+            subject + ": layer " + i + " has a negative size in the manifest");
       }
       plan.add(
           new Planned(
@@ -179,25 +203,39 @@ public final class RegistrySource implements ImageSource {
     return plan;
   }
 
-  private void checkPlatform(ManifestResolver.Resolved resolved, ImageConfigJson config, String subject)
+  private void checkPlatform(
+      ManifestResolver.Resolved resolved, ImageConfigJson config, String subject)
       throws ImageReadException {
     if (resolved.chosenPlatform().isPresent() || options.platform().isEmpty()) return;
     Platform actual = new Platform(config.os(), config.architecture(), config.variant());
     if (!options.platform().get().accepts(actual)) {
       throw new ImageReadException(
-          subject + ": the image is for " + actual + " only (no index to choose from), not " + options.platform().get() + "; drop --platform to see it");
+          subject
+              + ": the image is for "
+              + actual
+              + " only (no index to choose from), not "
+              + options.platform().get()
+              + "; drop --platform to see it");
     }
   }
 
   private static Layer layer(Planned p, long sizeBytes) {
-    return new Layer(p.index(), p.blob().hex(), p.diffId(), Optional.of(p.blob()), p.createdBy(), sizeBytes, p.size());
+    return new Layer(
+        p.index(),
+        p.blob().hex(),
+        p.diffId(),
+        Optional.of(p.blob()),
+        p.createdBy(),
+        sizeBytes,
+        p.size());
   }
 
   private static Digest digest(String text, String subject, String what) throws ImageReadException {
     try {
       return Digest.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new ImageReadException(subject + ": the " + what + " digest '" + text + "' is not a digest");
+      throw new ImageReadException(
+          subject + ": the " + what + " digest '" + text + "' is not a digest");
     }
   }
 

@@ -17,7 +17,8 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
 
   public RetryPolicy {
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("retry policy: maxAttempts must be at least 1, not " + maxAttempts);
+      throw new IllegalArgumentException(
+          "retry policy: maxAttempts must be at least 1, not " + maxAttempts);
     }
     if (initialDelay.isNegative() || maxDelay.isNegative()) {
       throw new IllegalArgumentException("retry policy: negative delay");
@@ -30,8 +31,8 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
   }
 
   /**
-   * The wait before attempt {@code attempt + 1}, after {@code attempt} failed ones; empty when
-   * the server asks for a longer wait than this policy allows.
+   * The wait before attempt {@code attempt + 1}, after {@code attempt} failed ones; empty when the
+   * server asks for a longer wait than this policy allows.
    */
   Optional<Duration> delayAfter(int attempt, Optional<Duration> retryAfter) {
     if (retryAfter.isPresent()) {

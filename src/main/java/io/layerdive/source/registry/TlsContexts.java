@@ -48,19 +48,21 @@ final class TlsContexts {
           store.setCertificateEntry("extra-" + n++, cert);
         }
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
       return ctx;
     } catch (GeneralSecurityException | IOException e) {
-      throw new ImageReadException("TLS: cannot set up the trust store (" + e.getMessage() + ")", e);
+      throw new ImageReadException(
+          "TLS: cannot set up the trust store (" + e.getMessage() + ")", e);
     }
   }
 
   /**
-   * Accepts any certificate for any name, for hosts named with {@code --insecure-registry} only.
-   * An extended trust manager that checks nothing also skips the host-name check.
+   * Accepts any certificate for any name, for hosts named with {@code --insecure-registry} only. An
+   * extended trust manager that checks nothing also skips the host-name check.
    */
   static SSLContext trustingAnyCertificate() throws ImageReadException {
     try {
@@ -82,7 +84,8 @@ final class TlsContexts {
       Collection<? extends Certificate> certs =
           CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certs.isEmpty()) {
-        throw new ImageReadException(subject + ": no certificate in the file; expected PEM (-----BEGIN CERTIFICATE-----)");
+        throw new ImageReadException(
+            subject + ": no certificate in the file; expected PEM (-----BEGIN CERTIFICATE-----)");
       }
       return new ArrayList<>(certs);
     } catch (CertificateException e) {
@@ -93,7 +96,8 @@ final class TlsContexts {
   }
 
   private static X509TrustManager defaultTrustManager() throws GeneralSecurityException {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init((KeyStore) null);
     for (TrustManager tm : tmf.getTrustManagers()) {
       if (tm instanceof X509TrustManager x) return x;

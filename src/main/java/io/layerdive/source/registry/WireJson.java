@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
-/** Reads the registry's JSON documents into the {@code *Json} wire records, ignoring extra fields. */
+/**
+ * Reads the registry's JSON documents into the {@code *Json} wire records, ignoring extra fields.
+ */
 final class WireJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()

@@ -6,7 +6,7 @@
  * digest check into the layer reader several at a time. Imports {@code source}, {@code image},
  * Jackson and the JDK's {@code java.net.http}.
  *
- * <p>Layer ids: a registry image has no archive directory names, so a layer's id is the hex of
- * its blob digest (the compressed layer as stored), the name under which the registry serves it.
+ * <p>Layer ids: a registry image has no archive directory names, so a layer's id is the hex of its
+ * blob digest (the compressed layer as stored), the name under which the registry serves it.
  */
 package io.layerdive.source.registry;

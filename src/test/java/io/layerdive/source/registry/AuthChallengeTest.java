@@ -12,7 +12,8 @@ class AuthChallengeTest {
   void bearerWithQuotedParameters() {
     List<AuthChallenge> c =
         AuthChallenge.parse(
-            "Bearer realm=\"https://auth.docker.io/token\",service=\"registry.docker.io\",scope=\"repository:library/ubuntu:pull,push\"");
+            "Bearer"
+                + " realm=\"https://auth.docker.io/token\",service=\"registry.docker.io\",scope=\"repository:library/ubuntu:pull,push\"");
 
     assertThat(c)
         .containsExactly(

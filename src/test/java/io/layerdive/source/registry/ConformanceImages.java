@@ -35,7 +35,9 @@ final class ConformanceImages {
       Path p = here.resolve("shared/conformance/dive/images");
       if (Files.isDirectory(p)) return p;
     }
-    assumeTrue(false, "dive's conformance images (shared/conformance/dive/images) are not next to the project");
+    assumeTrue(
+        false,
+        "dive's conformance images (shared/conformance/dive/images) are not next to the project");
     return null;
   }
 
@@ -66,7 +68,12 @@ final class ConformanceImages {
     int i = 0;
     for (JsonNode layer : manifest.get("Layers")) {
       byte[] tar = files.get(layer.asText());
-      image.addLayer(new TestImage.LayerBlob(tar, TestImage.gzip(tar), "application/vnd.docker.image.rootfs.diff.tar.gzip", commands.get(i++)));
+      image.addLayer(
+          new TestImage.LayerBlob(
+              tar,
+              TestImage.gzip(tar),
+              "application/vnd.docker.image.rootfs.diff.tar.gzip",
+              commands.get(i++)));
     }
     return image;
   }

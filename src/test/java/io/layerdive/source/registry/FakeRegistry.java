@@ -57,7 +57,9 @@ final class FakeRegistry implements AutoCloseable {
   /** Requires Basic authentication with these credentials, as an htpasswd registry does. */
   FakeRegistry basicAuth(String user, String password) {
     requiredAuthorization =
-        "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return this;
   }
 
@@ -85,13 +87,23 @@ final class FakeRegistry implements AutoCloseable {
     String path = ex.getRequestURI().getPath();
     String range = ex.getRequestHeaders().getFirst("Range");
     String auth = ex.getRequestHeaders().getFirst("Authorization");
-    requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " " + range) + (auth == null ? "" : " [auth]"));
+    requests.add(
+        ex.getRequestMethod()
+            + " "
+            + path
+            + (range == null ? "" : " " + range)
+            + (auth == null ? "" : " [auth]"));
     int attempt = attempts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     try {
       if (fault.handle(ex, attempt)) return;
       if (requiredAuthorization != null && !requiredAuthorization.equals(auth)) {
         ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"fake\"");
-        send(ex, 401, "application/json", "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}".getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            401,
+            "application/json",
+            "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (path.equals("/v2/")) {
@@ -103,11 +115,21 @@ final class FakeRegistry implements AutoCloseable {
       if (blobsAt >= 0) {
         byte[] blob = blobs.get(key.substring(blobsAt + "/blobs/".length()));
         if (blob == null) {
-          send(ex, 404, "application/json", "{\"errors\":[{\"code\":\"BLOB_UNKNOWN\",\"message\":\"blob unknown to registry\"}]}".getBytes(StandardCharsets.UTF_8));
+          send(
+              ex,
+              404,
+              "application/json",
+              "{\"errors\":[{\"code\":\"BLOB_UNKNOWN\",\"message\":\"blob unknown to registry\"}]}"
+                  .getBytes(StandardCharsets.UTF_8));
         } else if (range != null && range.startsWith("bytes=")) {
           int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
-          ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (blob.length - 1) + "/" + blob.length);
-          send(ex, 206, "application/octet-stream", java.util.Arrays.copyOfRange(blob, from, blob.length));
+          ex.getResponseHeaders()
+              .set("Content-Range", "bytes " + from + "-" + (blob.length - 1) + "/" + blob.length);
+          send(
+              ex,
+              206,
+              "application/octet-stream",
+              java.util.Arrays.copyOfRange(blob, from, blob.length));
         } else {
           send(ex, 200, "application/octet-stream", blob);
         }
@@ -115,7 +137,12 @@ final class FakeRegistry implements AutoCloseable {
       }
       byte[] manifest = manifests.get(key);
       if (manifest == null) {
-        send(ex, 404, "application/json", "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}".getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            404,
+            "application/json",
+            "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}"
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       send(ex, 200, manifestTypes.get(key), manifest);
@@ -134,7 +161,9 @@ final class FakeRegistry implements AutoCloseable {
     }
   }
 
-  /** Sends the headers of the whole blob, then only {@code part} bytes of it, then drops the line. */
+  /**
+   * Sends the headers of the whole blob, then only {@code part} bytes of it, then drops the line.
+   */
   static void sendPartThenCut(HttpExchange ex, byte[] blob, int part) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
     ex.sendResponseHeaders(200, blob.length);

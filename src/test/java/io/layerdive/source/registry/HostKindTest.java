@@ -9,7 +9,8 @@ class HostKindTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "localhost", "localhost:5000", "127.0.0.1:41459", "10.1.2.3", "172.16.0.1:443", "192.168.1.10",
+        "localhost", "localhost:5000", "127.0.0.1:41459", "10.1.2.3", "172.16.0.1:443",
+            "192.168.1.10",
         "[::1]:5000", "registry", "registry:5000", "nexus.corp", "harbor.internal", "box.local"
       })
   void privateHosts(String host) {
@@ -17,7 +18,15 @@ class HostKindTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"registry-1.docker.io", "ghcr.io", "quay.io:443", "8.8.8.8", "172.32.0.1", "registry.example.com"})
+  @ValueSource(
+      strings = {
+        "registry-1.docker.io",
+        "ghcr.io",
+        "quay.io:443",
+        "8.8.8.8",
+        "172.32.0.1",
+        "registry.example.com"
+      })
   void publicHosts(String host) {
     assertThat(HostKind.isPrivate(host)).isFalse();
   }

@@ -11,35 +11,57 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageReferenceTest {
-  private static final String HEX = "4abad3abe3cb99ad7a492a9d9f6b3d66287c1646843c74128bbbec4f7be5aa9e";
+  private static final String HEX =
+      "4abad3abe3cb99ad7a492a9d9f6b3d66287c1646843c74128bbbec4f7be5aa9e";
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        // input                                 | registry             | repository        | tag     | api host
-        "ubuntu                                  | docker.io            | library/ubuntu    | latest  | registry-1.docker.io",
-        "ubuntu:22.04                            | docker.io            | library/ubuntu    | 22.04   | registry-1.docker.io",
-        "library/ubuntu                          | docker.io            | library/ubuntu    | latest  | registry-1.docker.io",
-        "docker.io/ubuntu                        | docker.io            | library/ubuntu    | latest  | registry-1.docker.io",
-        "docker.io/library/ubuntu:22.04          | docker.io            | library/ubuntu    | 22.04   | registry-1.docker.io",
-        "index.docker.io/library/ubuntu          | docker.io            | library/ubuntu    | latest  | registry-1.docker.io",
-        "user/app                                | docker.io            | user/app          | latest  | registry-1.docker.io",
-        "user/app_x.y-z__w:v1.0-rc_1             | docker.io            | user/app_x.y-z__w | v1.0-rc_1 | registry-1.docker.io",
-        "registry.example.com/team/app:1.4       | registry.example.com | team/app          | 1.4     | registry.example.com",
-        "registry.example.com/a/b/c/d            | registry.example.com | a/b/c/d           | latest  | registry.example.com",
-        "localhost/app                           | localhost            | app               | latest  | localhost",
-        "localhost:5000/app:v1                   | localhost:5000       | app               | v1      | localhost:5000",
-        "127.0.0.1:41459/team/app:1.4            | 127.0.0.1:41459      | team/app          | 1.4     | 127.0.0.1:41459",
-        "[::1]:5000/app                          | [::1]:5000           | app               | latest  | [::1]:5000",
-        "myhost:5000/app                         | myhost:5000          | app               | latest  | myhost:5000",
-        "Registry.Example.COM/app                | Registry.Example.COM | app               | latest  | Registry.Example.COM",
-        "Foo/bar                                 | Foo                  | bar               | latest  | Foo",
-        "registry://registry.example.com/team/app:1.4 | registry.example.com | team/app     | 1.4     | registry.example.com",
+        // input                                 | registry             | repository        | tag
+        //  | api host
+        "ubuntu                                  | docker.io            | library/ubuntu    |"
+            + " latest  | registry-1.docker.io",
+        "ubuntu:22.04                            | docker.io            | library/ubuntu    | 22.04"
+            + "   | registry-1.docker.io",
+        "library/ubuntu                          | docker.io            | library/ubuntu    |"
+            + " latest  | registry-1.docker.io",
+        "docker.io/ubuntu                        | docker.io            | library/ubuntu    |"
+            + " latest  | registry-1.docker.io",
+        "docker.io/library/ubuntu:22.04          | docker.io            | library/ubuntu    | 22.04"
+            + "   | registry-1.docker.io",
+        "index.docker.io/library/ubuntu          | docker.io            | library/ubuntu    |"
+            + " latest  | registry-1.docker.io",
+        "user/app                                | docker.io            | user/app          |"
+            + " latest  | registry-1.docker.io",
+        "user/app_x.y-z__w:v1.0-rc_1             | docker.io            | user/app_x.y-z__w |"
+            + " v1.0-rc_1 | registry-1.docker.io",
+        "registry.example.com/team/app:1.4       | registry.example.com | team/app          | 1.4  "
+            + "   | registry.example.com",
+        "registry.example.com/a/b/c/d            | registry.example.com | a/b/c/d           |"
+            + " latest  | registry.example.com",
+        "localhost/app                           | localhost            | app               |"
+            + " latest  | localhost",
+        "localhost:5000/app:v1                   | localhost:5000       | app               | v1   "
+            + "   | localhost:5000",
+        "127.0.0.1:41459/team/app:1.4            | 127.0.0.1:41459      | team/app          | 1.4  "
+            + "   | 127.0.0.1:41459",
+        "[::1]:5000/app                          | [::1]:5000           | app               |"
+            + " latest  | [::1]:5000",
+        "myhost:5000/app                         | myhost:5000          | app               |"
+            + " latest  | myhost:5000",
+        "Registry.Example.COM/app                | Registry.Example.COM | app               |"
+            + " latest  | Registry.Example.COM",
+        "Foo/bar                                 | Foo                  | bar               |"
+            + " latest  | Foo",
+        "registry://registry.example.com/team/app:1.4 | registry.example.com | team/app     | 1.4  "
+            + "   | registry.example.com",
         // docker's own oddity: a lone host:port is a Hub name with a tag
-        "localhost:5000                          | docker.io            | library/localhost | 5000    | registry-1.docker.io",
+        "localhost:5000                          | docker.io            | library/localhost | 5000 "
+            + "   | registry-1.docker.io",
       })
-  void parsesAsDockerDoes(String input, String registry, String repository, String tag, String apiHost) {
+  void parsesAsDockerDoes(
+      String input, String registry, String repository, String tag, String apiHost) {
     ImageReference ref = ImageReference.parse(input);
 
     assertThat(ref.registry()).isEqualTo(registry);
@@ -75,7 +97,8 @@ class ImageReferenceTest {
     assertThat(ImageReference.parse("ubuntu")).hasToString("docker.io/library/ubuntu:latest");
     assertThat(ImageReference.parse("user/app:1").familiar()).isEqualTo("user/app:1");
     assertThat(ImageReference.parse("docker.io/user/app:1")).hasToString("docker.io/user/app:1");
-    assertThat(ImageReference.parse("localhost:5000/app:v1").familiar()).isEqualTo("localhost:5000/app:v1");
+    assertThat(ImageReference.parse("localhost:5000/app:v1").familiar())
+        .isEqualTo("localhost:5000/app:v1");
   }
 
   @Test
@@ -141,14 +164,16 @@ class ImageReferenceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ubuntu", "ubuntu:22.04", "user/app", "localhost:5000", "UPPER/Bad", "./app.tar"})
+  @ValueSource(
+      strings = {"ubuntu", "ubuntu:22.04", "user/app", "localhost:5000", "UPPER/Bad", "./app.tar"})
   void doesNotNameARegistryHost(String text) {
     assertThat(ImageReference.namesRegistryHost(text)).isFalse();
   }
 
   @Test
   void recordNeedsTagOrDigest() {
-    assertThatThrownBy(() -> new ImageReference("docker.io", "library/x", Optional.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () -> new ImageReference("docker.io", "library/x", Optional.empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

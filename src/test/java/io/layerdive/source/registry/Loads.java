@@ -40,7 +40,8 @@ final class Loads {
     }
 
     @Override
-    public synchronized void progress(long bytesDone, long bytesTotal, int layersDone, int layersTotal) {
+    public synchronized void progress(
+        long bytesDone, long bytesTotal, int layersDone, int layersTotal) {
       progress.add(new Progress(bytesDone, bytesTotal, layersDone, layersTotal));
     }
   }
@@ -49,9 +50,12 @@ final class Loads {
     return load(reference, options, new Recorder());
   }
 
-  static Loaded load(String reference, RegistryOptions options, Recorder recorder) throws ImageReadException {
+  static Loaded load(String reference, RegistryOptions options, Recorder recorder)
+      throws ImageReadException {
     TreeBuilder builder = new TreeBuilder();
-    RegistrySource source = new RegistrySource(ImageReference.parse(reference), options, new TestLayerReader(), MACHINE);
+    RegistrySource source =
+        new RegistrySource(
+            ImageReference.parse(reference), options, new TestLayerReader(), MACHINE);
     LoadedImage<RawLayer> image = source.load(builder, recorder);
     ImageFiles files = builder.freeze(image.layerContents());
     return new Loaded(image, ImageAnalyzer.analyze(image.image(), files), recorder);

@@ -48,7 +48,10 @@ class PlatformSelectorTest {
     List<DescriptorJson> entries =
         List.of(entry("a", "linux", "arm", "v6"), entry("b", "linux", "arm", "v7"));
 
-    assertThat(PlatformSelector.choose(entries, Optional.of(Platform.parse("linux/arm/v7")), AMD64).entry().digest())
+    assertThat(
+            PlatformSelector.choose(entries, Optional.of(Platform.parse("linux/arm/v7")), AMD64)
+                .entry()
+                .digest())
         .startsWith("sha256:b");
   }
 
@@ -65,12 +68,14 @@ class PlatformSelectorTest {
 
   @Test
   void noMatchListsTheRealPlatforms() {
-    assertThatThrownBy(() -> PlatformSelector.choose(MULTI, Optional.of(Platform.parse("linux/s390x")), AMD64))
+    assertThatThrownBy(
+            () -> PlatformSelector.choose(MULTI, Optional.of(Platform.parse("linux/s390x")), AMD64))
         .isInstanceOfSatisfying(
             PlatformSelector.NoMatch.class,
             e -> {
               assertThat(e.wanted).hasToString("linux/s390x");
-              assertThat(e.offered).extracting(Platform::toString)
+              assertThat(e.offered)
+                  .extracting(Platform::toString)
                   .containsExactly("linux/amd64", "linux/arm64", "linux/arm/v7");
             });
   }

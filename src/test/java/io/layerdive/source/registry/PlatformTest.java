@@ -34,11 +34,20 @@ class PlatformTest {
   @ValueSource(strings = {"amd64", "linux/", "/amd64", "linux/arm/v7/x", ""})
   void rejectsMalformed(String input) {
     assertThatThrownBy(() -> Platform.parse(input))
-        .hasMessage("--platform '" + input + "': expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7");
+        .hasMessage(
+            "--platform '"
+                + input
+                + "': expected os/arch[/variant], e.g. linux/amd64 or linux/arm/v7");
   }
 
   @ParameterizedTest
-  @CsvSource({"amd64, linux/amd64", "x86_64, linux/amd64", "aarch64, linux/arm64", "ppc64le, linux/ppc64le", "s390x, linux/s390x"})
+  @CsvSource({
+    "amd64, linux/amd64",
+    "x86_64, linux/amd64",
+    "aarch64, linux/arm64",
+    "ppc64le, linux/ppc64le",
+    "s390x, linux/s390x"
+  })
   void thisMachineRunsLinuxOnItsArchitecture(String osArch, String expected) {
     assertThat(Platform.forMachine(osArch)).hasToString(expected);
   }
@@ -47,7 +56,8 @@ class PlatformTest {
   void acceptsAnyVariantWhenNoneAsked() {
     assertThat(Platform.parse("linux/arm64").accepts(Platform.parse("linux/arm64/v8"))).isTrue();
     assertThat(Platform.parse("linux/arm64/v8").accepts(Platform.parse("linux/arm64"))).isTrue();
-    assertThat(Platform.parse("linux/amd64").accepts(new Platform("linux", "amd64", "v3"))).isTrue();
+    assertThat(Platform.parse("linux/amd64").accepts(new Platform("linux", "amd64", "v3")))
+        .isTrue();
     assertThat(Platform.parse("linux/arm/v7").accepts(Platform.parse("linux/arm/v6"))).isFalse();
     assertThat(Platform.parse("linux/amd64").accepts(Platform.parse("linux/arm64"))).isFalse();
     assertThat(Platform.parse("linux/amd64").accepts(Platform.parse("windows/amd64"))).isFalse();

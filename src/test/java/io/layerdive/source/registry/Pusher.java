@@ -24,10 +24,18 @@ final class Pusher {
   Digest blob(String repo, byte[] bytes) throws IOException, InterruptedException {
     Digest digest = RegistryClient.sha256(bytes);
     HttpResponse<String> head =
-        http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/" + digest)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/" + digest))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (head.statusCode() == 200) return digest;
     HttpResponse<String> start =
-        http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/uploads/")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     expect(start, 202, "start upload");
     String location = start.headers().firstValue("Location").orElseThrow();
     URI upload = URI.create(base).resolve(location);
@@ -43,7 +51,8 @@ final class Pusher {
     return digest;
   }
 
-  Digest manifest(String repo, String reference, String mediaType, byte[] manifest) throws IOException, InterruptedException {
+  Digest manifest(String repo, String reference, String mediaType, byte[] manifest)
+      throws IOException, InterruptedException {
     HttpResponse<String> put =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/manifests/" + reference))
@@ -59,18 +68,31 @@ final class Pusher {
   Digest image(String repo, String tag, TestImage image) throws IOException, InterruptedException {
     for (TestImage.LayerBlob l : image.layers) blob(repo, l.blob());
     blob(repo, image.config());
-    return manifest(repo, tag == null ? RegistryClient.sha256(image.manifest()).toString() : tag, image.manifestMediaType(), image.manifest());
+    return manifest(
+        repo,
+        tag == null ? RegistryClient.sha256(image.manifest()).toString() : tag,
+        image.manifestMediaType(),
+        image.manifest());
   }
 
   /** Pushes each image by digest, then an index of them under the tag. */
-  Digest index(String repo, String tag, boolean oci, List<TestImage> images) throws IOException, InterruptedException {
+  Digest index(String repo, String tag, boolean oci, List<TestImage> images)
+      throws IOException, InterruptedException {
     for (TestImage img : images) image(repo, null, img);
-    return manifest(repo, tag, oci ? MediaTypes.OCI_INDEX : MediaTypes.DOCKER_MANIFEST_LIST, TestImage.index(oci, images));
+    return manifest(
+        repo,
+        tag,
+        oci ? MediaTypes.OCI_INDEX : MediaTypes.DOCKER_MANIFEST_LIST,
+        TestImage.index(oci, images));
   }
 
   void deleteBlob(String repo, Digest digest) throws IOException, InterruptedException {
     HttpResponse<String> r =
-        http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/" + digest)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v2/" + repo + "/blobs/" + digest))
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     expect(r, 202, "delete " + digest);
   }
 

@@ -41,12 +41,18 @@ class RegistryAuthIT {
     RegistryServer.binary();
     Path storage = dir.resolve("storage");
     pushServer = RegistryServer.start(dir.resolve("push"), storage, RegistryServer.Security.none());
-    image = new TestImage().layer("ADD a", "a/", "", "a/file", "x".repeat(3000)).layer("ADD b", "b", "bbb").layer("ADD c", "c", "ccc");
+    image =
+        new TestImage()
+            .layer("ADD a", "a/", "", "a/file", "x".repeat(3000))
+            .layer("ADD b", "b", "bbb")
+            .layer("ADD c", "c", "ccc");
     new Pusher(pushServer.hostPort).image("team/app", "1", image);
 
     Path htpasswd = dir.resolve("htpasswd");
     Files.writeString(htpasswd, HTPASSWD);
-    basicServer = RegistryServer.start(dir.resolve("basic"), storage, RegistryServer.Security.none().withHtpasswd(htpasswd));
+    basicServer =
+        RegistryServer.start(
+            dir.resolve("basic"), storage, RegistryServer.Security.none().withHtpasswd(htpasswd));
 
     Path tokenDir = Files.createDirectories(dir.resolve("token"));
     TestCerts.Pair signing = TestCerts.selfSigned(tokenDir, "DNS:token-signer");
@@ -56,7 +62,9 @@ class RegistryAuthIT {
             dir.resolve("bearer"),
             storage,
             RegistryServer.Security.none()
-                .withToken(new RegistryServer.TokenAuth(tokens.realm(), TokenServer.SERVICE, TokenServer.ISSUER, signing.cert())));
+                .withToken(
+                    new RegistryServer.TokenAuth(
+                        tokens.realm(), TokenServer.SERVICE, TokenServer.ISSUER, signing.cert())));
   }
 
   @AfterAll
@@ -76,7 +84,8 @@ class RegistryAuthIT {
   }
 
   private RegistryOptions options(String host) {
-    return RegistryOptions.fromEnvironment(Map.of("HOME", home.toString(), "PATH", bin + ":/usr/bin:/bin"))
+    return RegistryOptions.fromEnvironment(
+            Map.of("HOME", home.toString(), "PATH", bin + ":/usr/bin:/bin"))
         .withInsecureRegistries(List.of(host))
         .withRetry(RetryPolicy.immediate(2), 1);
   }
@@ -86,7 +95,9 @@ class RegistryAuthIT {
   }
 
   private void login(String host, String user, String password) throws Exception {
-    String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     dockerConfig("{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
   }
 
@@ -95,87 +106,117 @@ class RegistryAuthIT {
     assertThat(loaded.image().image().sizeBytes()).isEqualTo(3006);
   }
 
-    @Test
-    void basicWithCredentialsFromAuths() throws Exception {
-      String host = basicServer.hostPort;
-      login(host, "ld-user", "ld-secret");
+  @Test
+  void basicWithCredentialsFromAuths() throws Exception {
+    String host = basicServer.hostPort;
+    login(host, "ld-user", "ld-secret");
 
-      assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
-    }
+    assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
+  }
 
-    @Test
-    void basicWithCredentialsFromAHelper() throws Exception {
-      String host = basicServer.hostPort;
-      Path helper = bin.resolve("docker-credential-test");
-      Files.writeString(
-          helper,
-          "#!/bin/sh\nread -r url\n[ \"$url\" = \"" + host + "\" ] || { echo 'credentials not found in native keychain'; exit 1; }\n"
-              + "echo '{\"ServerURL\":\"" + host + "\",\"Username\":\"ld-user\",\"Secret\":\"ld-secret\"}'\n");
-      Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
-      dockerConfig("{\"credHelpers\":{\"" + host + "\":\"test\"}}");
+  @Test
+  void basicWithCredentialsFromAHelper() throws Exception {
+    String host = basicServer.hostPort;
+    Path helper = bin.resolve("docker-credential-test");
+    Files.writeString(
+        helper,
+        "#!/bin/sh\nread -r url\n[ \"$url\" = \""
+            + host
+            + "\" ] || { echo 'credentials not found in native keychain'; exit 1; }\n"
+            + "echo '{\"ServerURL\":\""
+            + host
+            + "\",\"Username\":\"ld-user\",\"Secret\":\"ld-secret\"}'\n");
+    Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+    dockerConfig("{\"credHelpers\":{\"" + host + "\":\"test\"}}");
 
-      assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
-    }
+    assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
+  }
 
-    @Test
-    void basicWithoutCredentials() {
-      String host = basicServer.hostPort;
+  @Test
+  void basicWithoutCredentials() {
+    String host = basicServer.hostPort;
 
-      assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
-          .hasMessage(
-              host + "/team/app:1: access denied (401 Unauthorized, UNAUTHORIZED: authentication required) anonymously (no credentials for "
-                  + host + " in ~/.docker/config.json); the repository may not exist, or needs a login: docker login " + host);
-    }
+    assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
+        .hasMessage(
+            host
+                + "/team/app:1: access denied (401 Unauthorized, UNAUTHORIZED: authentication"
+                + " required) anonymously (no credentials for "
+                + host
+                + " in ~/.docker/config.json); the repository may not exist, or needs a login:"
+                + " docker login "
+                + host);
+  }
 
-    @Test
-    void basicWithWrongCredentials() throws Exception {
-      String host = basicServer.hostPort;
-      login(host, "ld-user", "wrong");
+  @Test
+  void basicWithWrongCredentials() throws Exception {
+    String host = basicServer.hostPort;
+    login(host, "ld-user", "wrong");
 
-      assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
-          .hasMessage(
-              host + "/team/app:1: access denied (401 Unauthorized, UNAUTHORIZED: authentication required) with user 'ld-user' from ~/.docker/config.json (auths); check them with docker login " + host);
-    }
-    @Test
-    void bearerTokenForThePullScopeFetchedOnceForAllBlobs() throws Exception {
-      String host = tokenServer.hostPort;
-      login(host, "ld-user", "ld-secret");
+    assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
+        .hasMessage(
+            host
+                + "/team/app:1: access denied (401 Unauthorized, UNAUTHORIZED: authentication"
+                + " required) with user 'ld-user' from ~/.docker/config.json (auths); check them"
+                + " with docker login "
+                + host);
+  }
 
-      assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
+  @Test
+  void bearerTokenForThePullScopeFetchedOnceForAllBlobs() throws Exception {
+    String host = tokenServer.hostPort;
+    login(host, "ld-user", "ld-secret");
 
-      assertThat(tokens.requests)
-          .containsExactly("GET {service=[" + TokenServer.SERVICE + "], account=[ld-user], scope=[repository:team/app:pull]} with Basic");
-    }
+    assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
 
-    @Test
-    void bearerIdentityTokenTradedWithARefreshGrant() throws Exception {
-      String host = tokenServer.hostPort;
-      dockerConfig("{\"auths\":{\"" + host + "\":{\"identitytoken\":\"ld-refresh\"}}}");
+    assertThat(tokens.requests)
+        .containsExactly(
+            "GET {service=["
+                + TokenServer.SERVICE
+                + "], account=[ld-user], scope=[repository:team/app:pull]} with Basic");
+  }
 
-      assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
+  @Test
+  void bearerIdentityTokenTradedWithARefreshGrant() throws Exception {
+    String host = tokenServer.hostPort;
+    dockerConfig("{\"auths\":{\"" + host + "\":{\"identitytoken\":\"ld-refresh\"}}}");
 
-      assertThat(tokens.requests).hasSize(1);
-      assertThat(tokens.requests.get(0))
-          .startsWith("POST {grant_type=[refresh_token], client_id=[layerdive], service=[" + TokenServer.SERVICE + "], scope=[repository:team/app:pull], refresh_token=[ld-refresh]}");
-    }
+    assertLoadedTheImage(Loads.load(host + "/team/app:1", options(host)));
 
-    @Test
-    void bearerAnonymousTokenWithoutPullRights() {
-      String host = tokenServer.hostPort;
+    assertThat(tokens.requests).hasSize(1);
+    assertThat(tokens.requests.get(0))
+        .startsWith(
+            "POST {grant_type=[refresh_token], client_id=[layerdive], service=["
+                + TokenServer.SERVICE
+                + "], scope=[repository:team/app:pull], refresh_token=[ld-refresh]}");
+  }
 
-      assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
-          .hasMessageStartingWith(host + "/team/app:1: access denied (401 Unauthorized, UNAUTHORIZED: ")
-          .hasMessageEndingWith(
-              ") anonymously (no credentials for " + host + " in ~/.docker/config.json); the repository may not exist, or needs a login: docker login " + host);
-    }
+  @Test
+  void bearerAnonymousTokenWithoutPullRights() {
+    String host = tokenServer.hostPort;
 
-    @Test
-    void bearerTokenServerRefusesWrongCredentials() throws Exception {
-      String host = tokenServer.hostPort;
-      login(host, "ld-user", "wrong");
+    assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
+        .hasMessageStartingWith(
+            host + "/team/app:1: access denied (401 Unauthorized, UNAUTHORIZED: ")
+        .hasMessageEndingWith(
+            ") anonymously (no credentials for "
+                + host
+                + " in ~/.docker/config.json); the repository may not exist, or needs a login:"
+                + " docker login "
+                + host);
+  }
 
-      assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
-          .hasMessage(
-              host + "/team/app:1: the token server " + tokens.hostPort() + " refused user 'ld-user' from ~/.docker/config.json (auths) (401 Unauthorized, UNAUTHORIZED: bad credentials); check them with docker login " + host);
-    }
+  @Test
+  void bearerTokenServerRefusesWrongCredentials() throws Exception {
+    String host = tokenServer.hostPort;
+    login(host, "ld-user", "wrong");
+
+    assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options(host)))
+        .hasMessage(
+            host
+                + "/team/app:1: the token server "
+                + tokens.hostPort()
+                + " refused user 'ld-user' from ~/.docker/config.json (auths) (401 Unauthorized,"
+                + " UNAUTHORIZED: bad credentials); check them with docker login "
+                + host);
+  }
 }

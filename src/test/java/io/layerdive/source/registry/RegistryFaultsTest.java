@@ -113,7 +113,10 @@ class RegistryFaultsTest {
           if (ex.getRequestURI().getPath().equals(layerPath)) {
             String range = ex.getRequestHeaders().getFirst("Range");
             int from = range == null ? 0 : Integer.parseInt(range.substring(6, range.length() - 1));
-            ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (layerBlob.length - 1) + "/" + layerBlob.length);
+            ex.getResponseHeaders()
+                .set(
+                    "Content-Range",
+                    "bytes " + from + "-" + (layerBlob.length - 1) + "/" + layerBlob.length);
             ex.sendResponseHeaders(from == 0 ? 200 : 206, layerBlob.length - from);
             ex.getResponseBody().write(layerBlob, from, 5000);
             ex.getResponseBody().flush();
@@ -126,7 +129,12 @@ class RegistryFaultsTest {
     assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options()))
         .isInstanceOf(ImageReadException.class)
         .hasMessageStartingWith(
-            host + "/team/app:1: layer 1 blob " + image.layers.get(1).digest().shortHex(12) + " broke off after 15000 of " + layerBlob.length + " bytes (connection lost: ")
+            host
+                + "/team/app:1: layer 1 blob "
+                + image.layers.get(1).digest().shortHex(12)
+                + " broke off after 15000 of "
+                + layerBlob.length
+                + " bytes (connection lost: ")
         .hasMessageEndingWith(", resumed 2 times); try again")
         .hasMessageNotContaining("\n");
   }
@@ -148,11 +156,16 @@ class RegistryFaultsTest {
           return true;
         });
     RegistryOptions options =
-        options().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(200)).withRetry(RetryPolicy.immediate(1), 1);
+        options()
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(200))
+            .withRetry(RetryPolicy.immediate(1), 1);
 
     try {
       assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options))
-          .hasMessageEndingWith("broke off after 100 of " + layerBlob.length + " bytes (no data for 0.2 s, resumed once); try again");
+          .hasMessageEndingWith(
+              "broke off after 100 of "
+                  + layerBlob.length
+                  + " bytes (no data for 0.2 s, resumed once); try again");
     } finally {
       release.countDown();
     }
@@ -195,7 +208,9 @@ class RegistryFaultsTest {
       loader.join(30_000);
 
       assertThat(loader.isAlive()).isFalse();
-      assertThat(thrown.get()).isInstanceOf(ImageReadException.class).hasMessage(host + "/team/app:1: cancelled");
+      assertThat(thrown.get())
+          .isInstanceOf(ImageReadException.class)
+          .hasMessage(host + "/team/app:1: cancelled");
       assertThat(interruptedAfter.get()).isTrue();
       assertThat(Thread.getAllStackTraces().keySet())
           .extracting(Thread::getName)
@@ -225,7 +240,8 @@ class RegistryFaultsTest {
     Loads.Loaded loaded = Loads.load(host + "/team/app:1", options());
 
     assertThat(loaded.image().image().sizeBytes()).isEqualTo(expectedSize());
-    assertThat(registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1"))).hasSize(3);
+    assertThat(registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1")))
+        .hasSize(3);
     assertThat(registry.requests.stream().filter(r -> r.equals("GET " + layerPath))).hasSize(2);
   }
 
@@ -234,14 +250,18 @@ class RegistryFaultsTest {
     registry.fault(
         (ex, attempt) -> {
           if (ex.getRequestURI().getPath().endsWith("/manifests/1")) {
-            FakeRegistry.send(ex, 502, "text/plain", "bad gateway".getBytes(StandardCharsets.UTF_8));
+            FakeRegistry.send(
+                ex, 502, "text/plain", "bad gateway".getBytes(StandardCharsets.UTF_8));
             return true;
           }
           return false;
         });
 
     assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options()))
-        .hasMessage(host + ": /v2/team/app/manifests/1 answered 502 Bad Gateway after 3 attempts; the registry or a proxy before it is in trouble, try again later");
+        .hasMessage(
+            host
+                + ": /v2/team/app/manifests/1 answered 502 Bad Gateway after 3 attempts; the"
+                + " registry or a proxy before it is in trouble, try again later");
   }
 
   @Test
@@ -257,7 +277,10 @@ class RegistryFaultsTest {
         });
 
     assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options()))
-        .hasMessage(host + ": rate limited (429 Too Many Requests; it asks to wait 3600 s); try again later, or log in for a higher limit");
+        .hasMessage(
+            host
+                + ": rate limited (429 Too Many Requests; it asks to wait 3600 s); try again later,"
+                + " or log in for a higher limit");
   }
 
   @Test
@@ -267,8 +290,16 @@ class RegistryFaultsTest {
       registry.basicAuth("ld-user", "ld-secret");
       registry.fault(
           (ex, attempt) -> {
-            if (ex.getRequestURI().getPath().equals(layerPath) && ex.getRequestHeaders().containsKey("Authorization")) {
-              ex.getResponseHeaders().set("Location", "http://" + storage.hostPort() + "/v2/storage/blobs/" + image.layers.get(1).digest() + "?signature=abc");
+            if (ex.getRequestURI().getPath().equals(layerPath)
+                && ex.getRequestHeaders().containsKey("Authorization")) {
+              ex.getResponseHeaders()
+                  .set(
+                      "Location",
+                      "http://"
+                          + storage.hostPort()
+                          + "/v2/storage/blobs/"
+                          + image.layers.get(1).digest()
+                          + "?signature=abc");
               ex.sendResponseHeaders(307, -1);
               return true;
             }
@@ -277,13 +308,19 @@ class RegistryFaultsTest {
       java.nio.file.Files.createDirectories(home.resolve(".docker"));
       java.nio.file.Files.writeString(
           home.resolve(".docker/config.json"),
-          "{\"auths\":{\"" + host + "\":{\"auth\":\"" + java.util.Base64.getEncoder().encodeToString("ld-user:ld-secret".getBytes(StandardCharsets.UTF_8)) + "\"}}}");
+          "{\"auths\":{\""
+              + host
+              + "\":{\"auth\":\""
+              + java.util.Base64.getEncoder()
+                  .encodeToString("ld-user:ld-secret".getBytes(StandardCharsets.UTF_8))
+              + "\"}}}");
 
       Loads.Loaded loaded = Loads.load(host + "/team/app:1", options());
 
       assertThat(loaded.image().image().sizeBytes()).isEqualTo(expectedSize());
       assertThat(registry.requests).contains("GET " + layerPath + " [auth]");
-      assertThat(storage.requests).containsExactly("GET /v2/storage/blobs/" + image.layers.get(1).digest());
+      assertThat(storage.requests)
+          .containsExactly("GET /v2/storage/blobs/" + image.layers.get(1).digest());
     }
   }
 
@@ -292,7 +329,12 @@ class RegistryFaultsTest {
     registry.fault(
         (ex, attempt) -> {
           if (ex.getRequestURI().getPath().endsWith("/manifests/1")) {
-            FakeRegistry.send(ex, 403, "application/json", "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}".getBytes(StandardCharsets.UTF_8));
+            FakeRegistry.send(
+                ex,
+                403,
+                "application/json",
+                "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}"
+                    .getBytes(StandardCharsets.UTF_8));
             return true;
           }
           return false;
@@ -300,8 +342,13 @@ class RegistryFaultsTest {
 
     assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options()))
         .hasMessage(
-            host + "/team/app:1: access denied (403 Forbidden, DENIED: requested access to the resource is denied) anonymously (no credentials for "
-                + host + " in ~/.docker/config.json); the repository may not exist, or needs a login: docker login " + host);
+            host
+                + "/team/app:1: access denied (403 Forbidden, DENIED: requested access to the"
+                + " resource is denied) anonymously (no credentials for "
+                + host
+                + " in ~/.docker/config.json); the repository may not exist, or needs a login:"
+                + " docker login "
+                + host);
   }
 
   @Test
@@ -311,7 +358,13 @@ class RegistryFaultsTest {
 
     assertThatThrownBy(() -> Loads.load(host + "/team/app@" + asked, options()))
         .hasMessage(
-            host + "/team/app@" + asked + ": the manifest received has digest " + RegistryClient.sha256(image.manifest()) + ", not the " + asked
+            host
+                + "/team/app@"
+                + asked
+                + ": the manifest received has digest "
+                + RegistryClient.sha256(image.manifest())
+                + ", not the "
+                + asked
                 + " asked for; a proxy or the registry altered it");
   }
 
@@ -319,7 +372,8 @@ class RegistryFaultsTest {
   void diffIdNotMatchingTheContents() throws Exception {
     TestImage lying = new TestImage().layer("ADD a", "a", "aaa");
     ObjectNode config = (ObjectNode) TestImage.JSON.readTree(lying.config());
-    ((com.fasterxml.jackson.databind.node.ArrayNode) config.path("rootfs").path("diff_ids")).set(0, "sha256:" + "cd".repeat(32));
+    ((com.fasterxml.jackson.databind.node.ArrayNode) config.path("rootfs").path("diff_ids"))
+        .set(0, "sha256:" + "cd".repeat(32));
     byte[] configBytes = TestImage.bytes(config);
     TestImage served =
         new TestImage() {
@@ -332,18 +386,30 @@ class RegistryFaultsTest {
 
     assertThatThrownBy(() -> Loads.load(host + "/team/lying:1", options()))
         .hasMessage(
-            host + "/team/lying:1: layer 0 (blob " + lying.layers.get(0).digest().shortHex(12) + ") unpacks to a tar with digest "
-                + lying.layers.get(0).diffId() + ", but the config says its diff_id is sha256:" + "cd".repeat(32) + "; the image is broken");
+            host
+                + "/team/lying:1: layer 0 (blob "
+                + lying.layers.get(0).digest().shortHex(12)
+                + ") unpacks to a tar with digest "
+                + lying.layers.get(0).diffId()
+                + ", but the config says its diff_id is sha256:"
+                + "cd".repeat(32)
+                + "; the image is broken");
   }
 
   @Test
   void schema1ManifestIsRefused() {
     registry.manifest(
-        "team/old", "1", "application/vnd.docker.distribution.manifest.v1+prettyjws",
-        "{\"schemaVersion\":1,\"name\":\"team/old\",\"tag\":\"1\",\"fsLayers\":[]}".getBytes(StandardCharsets.UTF_8));
+        "team/old",
+        "1",
+        "application/vnd.docker.distribution.manifest.v1+prettyjws",
+        "{\"schemaVersion\":1,\"name\":\"team/old\",\"tag\":\"1\",\"fsLayers\":[]}"
+            .getBytes(StandardCharsets.UTF_8));
 
     assertThatThrownBy(() -> Loads.load(host + "/team/old:1", options()))
-        .hasMessage(host + "/team/old:1: the registry has only a Docker schema 1 manifest, a format retired in 2019; push the image again with a current client");
+        .hasMessage(
+            host
+                + "/team/old:1: the registry has only a Docker schema 1 manifest, a format retired"
+                + " in 2019; push the image again with a current client");
   }
 
   @Test
@@ -351,12 +417,20 @@ class RegistryFaultsTest {
     byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
     registry.blob(config);
     String manifest =
-        "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\"application/vnd.cncf.helm.config.v1+json\",\"digest\":\""
-            + RegistryClient.sha256(config) + "\",\"size\":2},\"layers\":[]}";
-    registry.manifest("charts/app", "1", MediaTypes.OCI_MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + MediaTypes.OCI_MANIFEST
+            + "\",\"config\":{\"mediaType\":\"application/vnd.cncf.helm.config.v1+json\",\"digest\":\""
+            + RegistryClient.sha256(config)
+            + "\",\"size\":2},\"layers\":[]}";
+    registry.manifest(
+        "charts/app", "1", MediaTypes.OCI_MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
 
     assertThatThrownBy(() -> Loads.load(host + "/charts/app:1", options()))
-        .hasMessage(host + "/charts/app:1: not a container image (its config is application/vnd.cncf.helm.config.v1+json); an artifact such as a Helm chart or signature?");
+        .hasMessage(
+            host
+                + "/charts/app:1: not a container image (its config is"
+                + " application/vnd.cncf.helm.config.v1+json); an artifact such as a Helm chart or"
+                + " signature?");
   }
 
   @Test
@@ -377,13 +451,17 @@ class RegistryFaultsTest {
     registry.fault(
         (ex, attempt) -> {
           if (ex.getRequestURI().getPath().equals("/v2/")) {
-            FakeRegistry.send(ex, 404, "text/html", "<html>nope</html>".getBytes(StandardCharsets.UTF_8));
+            FakeRegistry.send(
+                ex, 404, "text/html", "<html>nope</html>".getBytes(StandardCharsets.UTF_8));
             return true;
           }
           return false;
         });
 
     assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options()))
-        .hasMessage(host + ": does not answer as a registry (GET /v2/ gave 404 Not Found); check the host and port");
+        .hasMessage(
+            host
+                + ": does not answer as a registry (GET /v2/ gave 404 Not Found); check the host"
+                + " and port");
   }
 }

@@ -12,13 +12,17 @@ class RegistryOptionsTest {
   void dockerConfigFromHomeOrDockerConfigDir() {
     assertThat(RegistryOptions.fromEnvironment(Map.of("HOME", "/home/u")).dockerConfig())
         .isEqualTo(Path.of("/home/u/.docker/config.json"));
-    assertThat(RegistryOptions.fromEnvironment(Map.of("HOME", "/home/u", "DOCKER_CONFIG", "/etc/docker-ci")).dockerConfig())
+    assertThat(
+            RegistryOptions.fromEnvironment(
+                    Map.of("HOME", "/home/u", "DOCKER_CONFIG", "/etc/docker-ci"))
+                .dockerConfig())
         .isEqualTo(Path.of("/etc/docker-ci/config.json"));
   }
 
   @Test
   void sslCertFileFromTheEnvironment() {
-    assertThat(RegistryOptions.fromEnvironment(Map.of("SSL_CERT_FILE", "/etc/ca.pem")).sslCertFile())
+    assertThat(
+            RegistryOptions.fromEnvironment(Map.of("SSL_CERT_FILE", "/etc/ca.pem")).sslCertFile())
         .contains(Path.of("/etc/ca.pem"));
     assertThat(RegistryOptions.fromEnvironment(Map.of()).sslCertFile()).isEmpty();
   }
@@ -36,7 +40,8 @@ class RegistryOptionsTest {
   void insecureRegistriesByHostOrHostAndPort() {
     RegistryOptions o =
         RegistryOptions.fromEnvironment(Map.of())
-            .withInsecureRegistries(List.of("Nexus.Corp:5000", "10.0.0.5", "http://plain.lan:8080/"));
+            .withInsecureRegistries(
+                List.of("Nexus.Corp:5000", "10.0.0.5", "http://plain.lan:8080/"));
 
     assertThat(o.isInsecure("nexus.corp:5000")).isTrue();
     assertThat(o.isInsecure("nexus.corp:5001")).isFalse();

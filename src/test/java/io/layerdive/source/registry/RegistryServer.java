@@ -66,7 +66,8 @@ final class RegistryServer implements AutoCloseable {
     Optional<Path> found = onPath("docker-registry");
     assumeTrue(
         found.isPresent(),
-        "docker-registry (Debian package docker-registry, the reference registry) is not installed; .ci/run installs it");
+        "docker-registry (Debian package docker-registry, the reference registry) is not installed;"
+            + " .ci/run installs it");
     return found.get();
   }
 
@@ -79,7 +80,8 @@ final class RegistryServer implements AutoCloseable {
     return Optional.empty();
   }
 
-  static RegistryServer start(Path workDir, Path storage, Security security) throws IOException, InterruptedException {
+  static RegistryServer start(Path workDir, Path storage, Security security)
+      throws IOException, InterruptedException {
     Path binary = binary();
     Files.createDirectories(workDir);
     List<String> yml = new ArrayList<>();
@@ -133,7 +135,8 @@ final class RegistryServer implements AutoCloseable {
         hostPort = m.group(1);
       } else if (System.currentTimeMillis() > deadline) {
         process.destroyForcibly();
-        throw new IOException("docker-registry did not say where it listens: " + Files.readString(log));
+        throw new IOException(
+            "docker-registry did not say where it listens: " + Files.readString(log));
       } else {
         Thread.sleep(20);
       }
@@ -145,11 +148,17 @@ final class RegistryServer implements AutoCloseable {
 
   /** Ready when {@code GET /v2/} answers at all (200 or 401). */
   private void awaitReady(long deadline) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .sslContext(trustAll())
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     URI uri = URI.create((tls ? "https" : "http") + "://" + hostPort + "/v2/");
     while (true) {
       try {
-        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            client.send(
+                HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200 || r.statusCode() == 401) return;
       } catch (IOException e) {
         if (System.currentTimeMillis() > deadline) throw e;

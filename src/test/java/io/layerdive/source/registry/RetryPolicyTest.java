@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(4));
+  private final RetryPolicy policy =
+      new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(4));
 
   @Test
   void doublesUpToTheCap() {
@@ -20,7 +21,8 @@ class RetryPolicyTest {
 
   @Test
   void retryAfterIsHonouredOrRefused() {
-    assertThat(policy.delayAfter(1, Optional.of(Duration.ofSeconds(3)))).contains(Duration.ofSeconds(3));
+    assertThat(policy.delayAfter(1, Optional.of(Duration.ofSeconds(3))))
+        .contains(Duration.ofSeconds(3));
     assertThat(policy.delayAfter(1, Optional.of(Duration.ofSeconds(3600)))).isEmpty();
   }
 }

@@ -17,17 +17,32 @@ final class TestCerts {
    * @param subjectAltName e.g. {@code IP:127.0.0.1,DNS:localhost} (Go checks only the SAN)
    */
   static Pair selfSigned(Path dir, String subjectAltName) throws IOException, InterruptedException {
-    assumeTrue(RegistryServer.onPath("openssl").isPresent(), "openssl is not installed; it makes the test certificates");
+    assumeTrue(
+        RegistryServer.onPath("openssl").isPresent(),
+        "openssl is not installed; it makes the test certificates");
     Path key = dir.resolve("key.pem");
     Path cert = dir.resolve("cert.pem");
     Process p =
         new ProcessBuilder(
                 List.of(
-                    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                    "-keyout", key.toString(), "-out", cert.toString(), "-days", "36500",
-                    "-subj", "/CN=layerdive-test",
-                    "-addext", "subjectAltName=" + subjectAltName,
-                    "-addext", "keyUsage=digitalSignature,keyEncipherment,keyCertSign"))
+                    "openssl",
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    key.toString(),
+                    "-out",
+                    cert.toString(),
+                    "-days",
+                    "36500",
+                    "-subj",
+                    "/CN=layerdive-test",
+                    "-addext",
+                    "subjectAltName=" + subjectAltName,
+                    "-addext",
+                    "keyUsage=digitalSignature,keyEncipherment,keyCertSign"))
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes());

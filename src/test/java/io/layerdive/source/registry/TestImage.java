@@ -50,10 +50,19 @@ class TestImage {
     return this;
   }
 
-  /** Adds a gzip layer of the given files ({@code path → contents}; a path ending in / is a dir). */
+  /**
+   * Adds a gzip layer of the given files ({@code path → contents}; a path ending in / is a dir).
+   */
   TestImage layer(String createdBy, String... pathsAndContents) {
     byte[] tar = tar(pathsAndContents);
-    layers.add(new LayerBlob(tar, gzip(tar), oci ? "application/vnd.oci.image.layer.v1.tar+gzip" : "application/vnd.docker.image.rootfs.diff.tar.gzip", createdBy));
+    layers.add(
+        new LayerBlob(
+            tar,
+            gzip(tar),
+            oci
+                ? "application/vnd.oci.image.layer.v1.tar+gzip"
+                : "application/vnd.docker.image.rootfs.diff.tar.gzip",
+            createdBy));
     return this;
   }
 
@@ -101,7 +110,10 @@ class TestImage {
     cfg.put("size", config.length);
     ArrayNode ls = m.putArray("layers");
     for (LayerBlob l : layers) {
-      ls.addObject().put("mediaType", l.mediaType()).put("digest", l.digest().toString()).put("size", l.blob().length);
+      ls.addObject()
+          .put("mediaType", l.mediaType())
+          .put("digest", l.digest().toString())
+          .put("size", l.blob().length);
     }
     return bytes(m);
   }

@@ -18,9 +18,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * A minimal stand-in for the core layer-tar reader, enough to check what the registry source
- * feeds it: gzip or plain tars, whiteouts decoded, sizes summed, diff id hashed. Content hashes are
- * CRC32 (the figures compared here do not depend on them).
+ * A minimal stand-in for the core layer-tar reader, enough to check what the registry source feeds
+ * it: gzip or plain tars, whiteouts decoded, sizes summed, diff id hashed. Content hashes are CRC32
+ * (the figures compared here do not depend on them).
  */
 final class TestLayerReader implements LayerStreamReader {
   @Override
@@ -62,15 +62,24 @@ final class TestLayerReader implements LayerStreamReader {
       int n;
       while ((n = tar.read(buf)) > 0) crc.update(buf, 0, n);
       FileType type =
-          e.isDirectory() ? FileType.DIRECTORY
-              : e.isSymbolicLink() ? FileType.SYMLINK
-              : e.isLink() ? FileType.HARDLINK
-              : FileType.REGULAR;
+          e.isDirectory()
+              ? FileType.DIRECTORY
+              : e.isSymbolicLink()
+                  ? FileType.SYMLINK
+                  : e.isLink() ? FileType.HARDLINK : FileType.REGULAR;
       long entrySize = type == FileType.REGULAR ? e.getSize() : 0;
       size += entrySize;
       builder.accept(
           new LayerChange.Put(
-              new FileEntry(path, type, entrySize, e.getMode() & 07777, (int) e.getLongUserId(), (int) e.getLongGroupId(), e.getLinkName(), crc.getValue())));
+              new FileEntry(
+                  path,
+                  type,
+                  entrySize,
+                  e.getMode() & 07777,
+                  (int) e.getLongUserId(),
+                  (int) e.getLongGroupId(),
+                  e.getLinkName(),
+                  crc.getValue())));
     }
     // Like the real reader: the tar's end blocks and padding belong to the diff id.
     hashed.transferTo(OutputStreamSink.INSTANCE);

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -42,7 +41,9 @@ final class TokenServer implements AutoCloseable {
   TokenServer(TestCerts.Pair pair) throws Exception {
     String pem = Files.readString(pair.key());
     String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+    key =
+        KeyFactory.getInstance("RSA")
+            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     X509Certificate cert;
     try (var in = Files.newInputStream(pair.cert())) {
       cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -81,16 +82,23 @@ final class TokenServer implements AutoCloseable {
         if (auth == null) {
           granted = false;
         } else {
-          String decoded = new String(Base64.getDecoder().decode(auth.substring("Basic ".length())), StandardCharsets.UTF_8);
+          String decoded =
+              new String(
+                  Base64.getDecoder().decode(auth.substring("Basic ".length())),
+                  StandardCharsets.UTF_8);
           if (!decoded.equals("ld-user:ld-secret")) {
-            reply(ex, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad credentials\"}]}");
+            reply(
+                ex,
+                401,
+                "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"bad credentials\"}]}");
             return;
           }
           granted = true;
         }
       }
       ObjectNode answer = TestImage.JSON.createObjectNode();
-      answer.put(ex.getRequestMethod().equals("POST") ? "access_token" : "token", jwt(params, granted));
+      answer.put(
+          ex.getRequestMethod().equals("POST") ? "access_token" : "token", jwt(params, granted));
       answer.put("expires_in", 300);
       reply(ex, 200, answer.toString());
     } catch (Exception e) {
@@ -104,7 +112,11 @@ final class TokenServer implements AutoCloseable {
     ObjectNode claims = TestImage.JSON.createObjectNode();
     long now = System.currentTimeMillis() / 1000;
     claims.put("iss", ISSUER).put("sub", "ld-user").put("aud", SERVICE);
-    claims.put("exp", now + 300).put("nbf", now - 10).put("iat", now).put("jti", Long.toString(System.nanoTime()));
+    claims
+        .put("exp", now + 300)
+        .put("nbf", now - 10)
+        .put("iat", now)
+        .put("jti", Long.toString(System.nanoTime()));
     var access = claims.putArray("access");
     if (granted) {
       for (String scope : params.getOrDefault("scope", List.of())) {
