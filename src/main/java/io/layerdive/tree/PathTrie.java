@@ -20,6 +20,11 @@ public final class PathTrie {
 
   public static final int ROOT = 0;
 
+  /** The order children are listed in: by code point, as dive (Go) sorts names. */
+  public static int compareNames(String a, String b) {
+    return NameOrder.INSTANCE.compare(a, b);
+  }
+
   public int size() {
     return parent.length;
   }
