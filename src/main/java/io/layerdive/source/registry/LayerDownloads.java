@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,11 @@ final class LayerDownloads {
   private final LayerStreamReader reader;
   private final String subject;
   private final Set<BlobStream> active = ConcurrentHashMap.newKeySet();
+  // Set before the active streams are cancelled, checked after a stream is registered: a
+  // download starting during cancellation is cancelled by one side or the other, even when an
+  // interrupt is lost inside the HTTP client.
+  private volatile boolean cancelled;
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
   LayerDownloads(
       RegistryClient client, RegistryOptions options, LayerStreamReader reader, String subject) {
@@ -92,12 +98,14 @@ final class LayerDownloads {
       Thread.currentThread().interrupt();
       throw new ImageReadException(subject + ": cancelled", e);
     } finally {
+      cancelled = true;
       for (BlobStream s : active) s.cancel();
       for (Future<Done<T>> f : futures) f.cancel(true);
       pool.shutdownNow();
       watchdog.shutdownNow();
       awaitQuietly(pool);
       awaitQuietly(watchdog);
+      joinQuietly(threads);
     }
   }
 
@@ -105,10 +113,16 @@ final class LayerDownloads {
 
   private <T> LayerResult<T> download(Job job, LayerReceiver<T> receiver, DownloadProgress progress)
       throws ImageReadException {
+    if (cancelled) {
+      throw new ImageReadException(subject + ": cancelled");
+    }
     BlobStream stream =
         BlobStream.open(
             client, job.blob(), job.size(), job.what(), subject, progress, options.blobResumes());
     active.add(stream);
+    if (cancelled) {
+      stream.cancel();
+    }
     try {
       LayerResult<T> result;
       try {
@@ -198,11 +212,28 @@ final class LayerDownloads {
     }
   }
 
-  private static ThreadFactory threads(String prefix) {
+  /** Waits for the threads themselves to end: a terminated pool's threads may still be exiting. */
+  private static void joinQuietly(List<Thread> threads) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (Thread t : threads) {
+        try {
+          t.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  private ThreadFactory threads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
       t.setDaemon(true);
+      threads.add(t);
       return t;
     };
   }

@@ -58,8 +58,18 @@ public final class RegistrySource implements ImageSource {
   @Override
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
-    String subject = reference.familiar();
     RegistryClient client = new RegistryClient(reference, options);
+    try {
+      return load(client, receiver, listener);
+    } finally {
+      client.close();
+    }
+  }
+
+  private <T> LoadedImage<T> load(
+      RegistryClient client, LayerReceiver<T> receiver, LoadListener listener)
+      throws ImageReadException {
+    String subject = reference.familiar();
     listener.phase("Fetching manifest from " + reference.registry());
     client.ping();
     ManifestResolver.Resolved resolved =
