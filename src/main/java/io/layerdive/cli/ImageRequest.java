@@ -1,5 +1,6 @@
 package io.layerdive.cli;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,21 @@ import java.util.Optional;
  * @param demo whether {@code --demo} asked for the built-in sample image
  */
 record ImageRequest(
-    Optional<String> image, Optional<String> source, Optional<String> platform, boolean demo) {
+    Optional<String> image,
+    Optional<String> source,
+    Optional<String> platform,
+    boolean demo,
+    boolean pull,
+    List<String> insecureRegistries,
+    Optional<String> registryCa) {
+
+  ImageRequest {
+    insecureRegistries = List.copyOf(insecureRegistries);
+  }
+
+  ImageRequest(Optional<String> image, Optional<String> source, Optional<String> platform, boolean demo) {
+    this(image, source, platform, demo, true, List.of(), Optional.empty());
+  }
 
   /** How progress lines and messages name the image. */
   String displayName() {

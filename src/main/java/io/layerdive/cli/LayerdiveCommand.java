@@ -121,6 +121,21 @@ final class LayerdiveCommand implements Callable<Integer> {
       description = "CI: also write the verdict as JUnit XML or Markdown to FILE (repeatable).")
   List<String> ciReports = new ArrayList<>();
 
+  @Option(names = "--no-pull", description = "Daemon sources: do not pull an image that is not there.")
+  boolean noPull;
+
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST[:PORT]",
+      description = "Registry source: allow plain HTTP or unverified TLS for this host (repeatable).")
+  List<String> insecureRegistries = new ArrayList<>();
+
+  @Option(
+      names = "--registry-ca",
+      paramLabel = "FILE",
+      description = "Registry source: trust the CA certificates in FILE (PEM).")
+  String registryCa;
+
   @Option(names = "--demo", description = "Open a built-in sample image instead of IMAGE.")
   boolean demo;
 
@@ -201,7 +216,10 @@ final class LayerdiveCommand implements Callable<Integer> {
         Optional.ofNullable(image),
         Optional.ofNullable(source),
         Optional.ofNullable(platform),
-        demo);
+        demo,
+        !noPull,
+        insecureRegistries,
+        Optional.ofNullable(registryCa));
   }
 
   private CiRun.Options ciOptions() {

@@ -5,6 +5,11 @@ import io.layerdive.source.ImageSource;
 import io.layerdive.source.Platform;
 import io.layerdive.source.SourceSpec;
 import io.layerdive.source.archive.DockerArchiveSource;
+import io.layerdive.source.daemon.DaemonSource;
+import io.layerdive.source.daemon.Engine;
+import io.layerdive.source.registry.ImageReference;
+import io.layerdive.source.registry.RegistryOptions;
+import io.layerdive.source.registry.RegistrySource;
 import io.layerdive.source.oci.OciLayoutSource;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,15 +34,25 @@ final class Sources implements SourceOpener {
     return switch (spec.kind()) {
       case DOCKER_ARCHIVE -> DockerArchiveSource.file(Path.of(spec.target()), name);
       case OCI -> OciLayoutSource.of(Path.of(spec.target()), name, platform);
-      case DOCKER, PODMAN, REGISTRY ->
-          throw new ImageReadException(
-              name
-                  + ": reading from "
-                  + spec.kind().scheme()
-                  + " is not in this build; save the image to a file (docker save -o app.tar "
-                  + spec.target()
-                  + ") and open that");
+      case DOCKER -> DaemonSource.of(Engine.DOCKER, spec.target(), request.pull(), new DaemonArchiveReader());
+      case PODMAN -> DaemonSource.of(Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader());
+      case REGISTRY -> registry(spec.target(), request);
     };
+  }
+
+  private static ImageSource registry(String reference, ImageRequest request)
+      throws UsageException, ImageReadException {
+    RegistryOptions options = RegistryOptions.fromEnvironment(System.getenv());
+    try {
+      if (request.platform().isPresent()) {
+        options = options.withPlatform(io.layerdive.source.registry.Platform.parse(request.platform().get()));
+      }
+      options = options.withInsecureRegistries(request.insecureRegistries());
+      if (request.registryCa().isPresent()) options = options.withCaFile(Path.of(request.registryCa().get()));
+      return new RegistrySource(ImageReference.parse(reference), options, new RegistryLayerReader());
+    } catch (IllegalArgumentException e) {
+      throw new ImageReadException(reference + ": " + e.getMessage(), e);
+    }
   }
 
   private static Optional<SourceSpec.Kind> kind(Optional<String> source) throws UsageException {

@@ -23,6 +23,14 @@ public interface LayerReceiver<T> {
   interface Builder<T> {
     void accept(LayerChange change);
 
+    /**
+     * Whether the source should hand over the contents of this entry; see {@link
+     * LayerReceiver#wantsContent}.
+     */
+    default boolean wantsContent(String path, long size) {
+      return false;
+    }
+
     /** The contents of an entry just accepted, for which {@link #wantsContent} said yes. */
     default void content(String path, byte[] content) {}
 

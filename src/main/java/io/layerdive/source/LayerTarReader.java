@@ -271,15 +271,28 @@ public final class LayerTarReader {
         }
         FileType type = typeOf(h.typeflag());
         long hash = 0;
+        java.io.ByteArrayOutputStream kept = null;
         if (type != FileType.DIRECTORY) {
           xxh.reset();
-          tar.readContents(hashSink);
+          if (type == FileType.REGULAR && builder.wantsContent(path, h.size())) {
+            // One of the few small files the analysis reads (package databases): keep it.
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream((int) h.size());
+            tar.readContents(
+                (b, off, len) -> {
+                  xxh.update(b, off, len);
+                  buffer.write(b, off, len);
+                });
+            kept = buffer;
+          } else {
+            tar.readContents(hashSink);
+          }
           hash = xxh.digest();
         }
         builder.accept(
             new LayerChange.Put(
                 new FileEntry(
                     path, type, h.size(), h.mode(), h.uid(), h.gid(), h.linkName(), hash)));
+        if (kept != null) builder.content(path, kept.toByteArray());
       }
     }
 

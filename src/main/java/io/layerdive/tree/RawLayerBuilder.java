@@ -44,6 +44,11 @@ final class RawLayerBuilder implements LayerReceiver.Builder<RawLayer> {
   }
 
   @Override
+  public boolean wantsContent(String path, long size) {
+    return PackageDatabasePaths.wanted(path, size);
+  }
+
+  @Override
   public void content(String path, byte[] bytes) {
     contents.put(nodeOf(path, ""), bytes.clone());
   }

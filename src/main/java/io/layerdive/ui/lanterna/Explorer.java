@@ -209,6 +209,7 @@ public final class Explorer {
           }
         }
         if (session.resizeIfNecessary() != null) complete = true;
+        if (model != null && !hadInput && model.idle()) dirty = true;
         if (model == null) {
           long now = clock.getAsLong();
           long since = now - drawnAt;

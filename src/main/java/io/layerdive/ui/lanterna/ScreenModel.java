@@ -24,6 +24,15 @@ public interface ScreenModel {
    */
   boolean pointer(Pointer pointer);
 
+  /**
+   * Called when no input came: picks up results computed in the background.
+   *
+   * @return whether the screen may have changed
+   */
+  default boolean idle() {
+    return false;
+  }
+
   /** Whether the user asked to leave. */
   boolean quitRequested();
 }

@@ -1,0 +1,19 @@
+package io.layerdive.cli;
+
+import io.layerdive.image.LayerReceiver;
+import io.layerdive.source.ImageReadException;
+import io.layerdive.source.LoadListener;
+import io.layerdive.source.LoadedImage;
+import io.layerdive.source.archive.DockerArchiveSource;
+import io.layerdive.source.daemon.ArchiveStreamReader;
+import java.io.InputStream;
+
+/** A daemon's export stream read in one pass by the docker-archive reader, as dive does. */
+final class DaemonArchiveReader implements ArchiveStreamReader {
+  @Override
+  public <T> LoadedImage<T> read(
+      String name, InputStream in, LayerReceiver<T> receiver, LoadListener listener)
+      throws ImageReadException {
+    return DockerArchiveSource.stream(() -> in, name).load(receiver, listener);
+  }
+}
