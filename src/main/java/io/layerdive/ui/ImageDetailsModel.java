@@ -18,6 +18,8 @@ public final class ImageDetailsModel {
 
   private final List<List<Span>> lines;
   private final ScrollText body = new ScrollText();
+  private int tableStart;
+  private int tableEnd;
 
   public ImageDetailsModel(String imageName, ImageAnalysis analysis, List<Diagnostic> diagnostics) {
     List<List<Span>> out = new ArrayList<>();
@@ -28,12 +30,14 @@ public final class ImageDetailsModel {
     out.add(field("Image efficiency score:", efficiencyPercent(analysis.efficiency()) + " %"));
     out.add(List.of(new Span(" ", Style.NORMAL)));
     out.add(List.of(new Span(String.format(TABLE, "Count", "Total Space", "Path"), Style.HEADER)));
+    tableStart = out.size();
     for (Inefficiency i : analysis.inefficiencies()) {
       String row =
           String.format(
               TABLE, i.count(), SizeText.of(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
       out.add(List.of(new Span(row, Style.NORMAL)));
     }
+    tableEnd = out.size();
     if (!diagnostics.isEmpty()) {
       out.add(List.of(new Span(" ", Style.NORMAL)));
       out.add(List.of(new Span("Diagnostics:", Style.HEADER)));
@@ -76,6 +80,25 @@ public final class ImageDetailsModel {
 
   void draw(Canvas c, Rect area, boolean focused) {
     PaneTitle.draw(c, area.x(), area.y(), area.width(), "Image Details", focused);
-    body.draw(c, area.x(), area.y() + 1, area.width(), area.height() - 1, lines);
+    body.draw(c, area.x(), area.y() + 1, area.width(), area.height() - 1, fitted(area.width()));
+  }
+
+  /**
+   * The lines with the table's paths cut from the left to the pane's width: a row per file keeps
+   * the table readable, and the end of a path (the file name) is what tells files apart.
+   */
+  private List<List<Span>> fitted(int width) {
+    List<List<Span>> out = new ArrayList<>(lines);
+    for (int i = tableStart; i < tableEnd; i++) {
+      String row = out.get(i).get(0).text();
+      if (DisplayWidth.of(row) <= width || width < 25) continue;
+      int pathStart = String.format(TABLE, "", "", "").length();
+      String path = row.substring(pathStart);
+      int room = width - pathStart;
+      int cut = path.length();
+      while (cut > 0 && DisplayWidth.of(path.substring(path.length() - cut)) > room - 1) cut--;
+      out.set(i, List.of(new Span(row.substring(0, pathStart) + "…" + path.substring(path.length() - cut), Style.NORMAL)));
+    }
+    return out;
   }
 }

@@ -54,6 +54,55 @@ public final class ScreenshotTool {
     TerminalCapabilities capabilities =
         TerminalCapabilities.fullScreen(ColorDepth.COLORS_256, StandardCharsets.UTF_8);
     write(directory.resolve("loading.svg"), 100, 24, capabilities, loadingExample());
+    io.layerdive.ui.AnalyzedImage demo =
+        analyze(
+            io.layerdive.source.archive.DockerArchiveSource.stream(
+                io.layerdive.sample.DemoImage::openArchive, io.layerdive.sample.DemoImage.NAME));
+    screen(directory, "main", 160, 45, capabilities, demo, "j", "j", "j", "j", "j", "tab", "j", "j");
+    screen(directory, "aggregated", 160, 45, capabilities, demo, "G", "ctrl+a", "tab", "ctrl+u");
+    screen(directory, "filter", 160, 45, capabilities, demo, "tab", "/", "d", "i", "s", "t");
+    screen(directory, "help", 160, 45, capabilities, demo, "?");
+    screen(directory, "narrow", 80, 30, capabilities, demo, "j", "j");
+    screen(directory, "too-small", 30, 8, capabilities, demo);
+    io.layerdive.ui.AnalyzedImage conformance =
+        analyze(
+            io.layerdive.source.archive.DockerArchiveSource.file(
+                Path.of("../shared/conformance/dive/images/test-docker-image.tar"), "test-docker-image.tar"));
+    screen(directory, "dive-test-image", 160, 45, capabilities, conformance, "G", "tab");
+  }
+
+  /** Opens the explorer's model on an image, presses keys, and writes the screen. */
+  private static void screen(
+      Path directory, String name, int columns, int rows, TerminalCapabilities capabilities,
+      io.layerdive.ui.AnalyzedImage image, String... keys) throws IOException {
+    io.layerdive.ui.AppModel model = io.layerdive.ui.AppModel.open(image);
+    for (String key : keys) model.key(key);
+    // Background work (neighbour trees, large filters) settles before the picture is taken.
+    for (int i = 0; i < 50 && model.refresh(); i++) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    write(directory.resolve(name + ".svg"), columns, rows, capabilities, model::render);
+    model.close();
+  }
+
+  private static io.layerdive.ui.AnalyzedImage analyze(io.layerdive.source.ImageSource source)
+      throws IOException {
+    try {
+      io.layerdive.tree.TreeBuilder builder = new io.layerdive.tree.TreeBuilder();
+      io.layerdive.source.LoadedImage<io.layerdive.tree.RawLayer> loaded =
+          source.load(builder, io.layerdive.source.LoadListener.NONE);
+      io.layerdive.tree.ImageFiles files = builder.freeze(loaded.layerContents());
+      io.layerdive.tree.LayerStack stack = new io.layerdive.tree.LayerStack(files);
+      return new io.layerdive.ui.AnalyzedImage(
+          loaded.image(), stack,
+          io.layerdive.analysis.ImageAnalyzer.analyze(loaded.image(), files), stack.diagnostics());
+    } catch (io.layerdive.source.ImageReadException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   /** Paints what {@code source} draws at the size and writes the screen as SVG to {@code file}. */
