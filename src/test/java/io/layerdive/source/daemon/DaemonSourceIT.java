@@ -146,16 +146,16 @@ class DaemonSourceIT {
     DaemonSource source = source(TestImages.LAYERED);
     LoadedImage<String> loaded = source.load(RECEIVER, LoadListener.NONE);
     ArchiveLayerOpener opener = new ArchiveLayerOpener(source.archiveOpener(), TestImages.LAYERED);
-    // Layer 3 is the RUN that wrote /work.
+    // Layer 3 is the RUN that wrote /srv.
     Layer work = loaded.image().layers().get(3);
-    assertThat(work.createdBy()).contains("mkdir -p /work/nested");
-    ExtractResult result = new LayerExtractor(opener).extract(work, "/work", dir.resolve("out"));
-    assertThat(Files.readString(dir.resolve("out/work/greeting.txt"))).isEqualTo("bonjour\n");
-    assertThat(dir.resolve("out/work/nested")).isDirectory();
+    assertThat(work.createdBy()).contains("mkdir -p /srv/nested");
+    ExtractResult result = new LayerExtractor(opener).extract(work, "/srv", dir.resolve("out"));
+    assertThat(Files.readString(dir.resolve("out/srv/greeting.txt"))).isEqualTo("bonjour\n");
+    assertThat(dir.resolve("out/srv/nested")).isDirectory();
     assertThat(result.files()).isEqualTo(2);
 
     FilePreview notes =
-        new FilePreviewReader(opener).read(work, "/work/notes.txt", FilePreviewReader.DEFAULT_LIMIT);
+        new FilePreviewReader(opener).read(work, "/srv/notes.txt", FilePreviewReader.DEFAULT_LIMIT);
     assertThat(notes.isBinary()).isFalse();
     assertThat(notes.text()).startsWith("Notes kept in the image");
 

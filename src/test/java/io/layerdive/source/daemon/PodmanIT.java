@@ -104,10 +104,10 @@ class PodmanIT {
         LoadListener.NONE);
     LoadedImage<String> loaded = source(id).load(DaemonSourceIT.RECEIVER, LoadListener.NONE);
     Layer work = loaded.image().layers().stream()
-        .filter(l -> l.createdBy().contains("mkdir -p /work/nested")).findFirst().orElseThrow();
+        .filter(l -> l.createdBy().contains("mkdir -p /srv/nested")).findFirst().orElseThrow();
     FilePreview greeting = new FilePreviewReader(
             new ArchiveLayerOpener(source(id).archiveOpener(), id))
-        .read(work, "/work/greeting.txt", 100);
+        .read(work, "/srv/greeting.txt", 100);
     assertThat(new String(greeting.head(), StandardCharsets.UTF_8)).isEqualTo("hallo\n");
   }
 
