@@ -33,8 +33,13 @@ final class TerminalExplorer implements Explorer {
       fallback.explore(loader, settings);
       return;
     }
+    io.layerdive.ui.KeyBindings keys = keyBindings();
     ExplorerResult result =
-        new io.layerdive.ui.lanterna.Explorer(caps, true).run(settings.imageName(), loader, image -> new Adapter(AppModel.open(image)));
+        new io.layerdive.ui.lanterna.Explorer(caps, true)
+            .run(
+                settings.imageName(),
+                loader,
+                image -> new Adapter(new AppModel(image, keys, AppModel.Options.defaults())));
     if (!result.strayOutput().isEmpty()) {
       env.err().print(result.strayOutput());
       env.err().flush();
@@ -48,6 +53,27 @@ final class TerminalExplorer implements Explorer {
               result.failure().orElse(null));
       case FAILED -> throw asException(result.failure().orElseThrow());
     }
+  }
+
+  /**
+   * dive's defaults, or the bindings of {@code $XDG_CONFIG_HOME/layerdive/keys.yaml} (else {@code
+   * ~/.config/layerdive/keys.yaml}) when that file exists.
+   */
+  private io.layerdive.ui.KeyBindings keyBindings() throws UsageException {
+    java.nio.file.Path file = keysFile();
+    if (file == null || !java.nio.file.Files.isRegularFile(file)) return io.layerdive.ui.KeyBindings.defaults();
+    try {
+      return io.layerdive.ui.KeyBindings.load(file);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private java.nio.file.Path keysFile() {
+    String xdg = env.env().get("XDG_CONFIG_HOME");
+    if (xdg != null && !xdg.isBlank()) return java.nio.file.Path.of(xdg, "layerdive", "keys.yaml");
+    String home = env.env().get("HOME");
+    return home == null ? null : java.nio.file.Path.of(home, ".config", "layerdive", "keys.yaml");
   }
 
   private static Exception asException(Throwable t) {
