@@ -106,7 +106,7 @@ public final class Advisor {
       int i = e.getKey().get(1);
       int k = e.getKey().get(2);
       Accumulator acc = e.getValue();
-      String sizes = acc.count + " files, " + Sizes.human(acc.bytes);
+      String sizes = acc.count + " files, " + io.layerdive.bytes.HumanBytes.format(acc.bytes);
       String problem;
       String change;
       switch (kind) {
@@ -176,11 +176,11 @@ public final class Advisor {
       StringBuilder list = new StringBuilder();
       for (int p = 0; p < Math.min(6, named.size()); p++) {
         if (p > 0) list.append(", ");
-        list.append(named.get(p).getKey()).append(" (").append(Sizes.human(named.get(p).getValue())).append(')');
+        list.append(named.get(p).getKey()).append(" (").append(io.layerdive.bytes.HumanBytes.format(named.get(p).getValue())).append(')');
       }
       if (named.size() > 6) list.append(" and ").append(named.size() - 6).append(" more");
       out.add(new Advice(AdviceKind.BUILD_ONLY,
-          describe(i) + " installs build-only packages " + list + ": " + Sizes.human(acc.bytes)
+          describe(i) + " installs build-only packages " + list + ": " + io.layerdive.bytes.HumanBytes.format(acc.bytes)
               + " in " + acc.count + " files the running image does not need",
           "install them in a build stage (`FROM … AS build`), build there, and COPY only the "
               + "built artefacts into a final stage without them",
@@ -228,7 +228,7 @@ public final class Advisor {
       int l = e.getKey().get(0);
       int i = e.getKey().get(1);
       Accumulator acc = e.getValue();
-      String sizes = Sizes.human(acc.bytes) + " in " + acc.count + " files";
+      String sizes = io.layerdive.bytes.HumanBytes.format(acc.bytes) + " in " + acc.count + " files";
       if (l == frontendIndex) {
         out.add(new Advice(AdviceKind.BUILD_ONLY,
             describe(i) + " leaves node_modules (" + sizes + ") next to a built frontend; serving its "
@@ -304,7 +304,7 @@ public final class Advisor {
         List<String> paths = new ArrayList<>();
         for (int c = 0; c < Math.min(EXAMPLES, nodes.size()); c++) paths.add(trie.path(nodes.get(c)));
         out.add(new Advice(AdviceKind.DUPLICATE_CONTENT,
-            nodes.size() + " files hold the same " + Sizes.human(key.size()) + " of content",
+            nodes.size() + " files hold the same " + io.layerdive.bytes.HumanBytes.format(key.size()) + " of content",
             "keep one copy: move instead of copy, link the others (`ln`), or COPY the file once",
             saved, true, layers, nodes.size() - 1, paths));
       } else {

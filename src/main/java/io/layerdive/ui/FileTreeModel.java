@@ -532,7 +532,7 @@ public final class FileTreeModel {
               kind));
       spans.add(
           new Span(
-              String.format("%10s", SizeText.of(rows.size(node))), isWasted ? Style.WASTED : kind));
+              String.format("%10s", io.layerdive.bytes.HumanBytes.format(rows.size(node))), isWasted ? Style.WASTED : kind));
       spans.add(new Span(" ", kind));
       spans.add(new Span(" ", Style.NORMAL));
     }

@@ -24,9 +24,9 @@ public final class ImageDetailsModel {
   public ImageDetailsModel(String imageName, ImageAnalysis analysis, List<Diagnostic> diagnostics) {
     List<List<Span>> out = new ArrayList<>();
     out.add(field("Image name:", imageName));
-    out.add(field("Total Image size:", SizeText.of(analysis.sizeBytes())));
-    out.add(field("Potential wasted space:", SizeText.of(analysis.wastedBytes())));
-    out.add(field("Reclaimable space:", SizeText.of(analysis.reclaimableBytes())));
+    out.add(field("Total Image size:", io.layerdive.bytes.HumanBytes.format(analysis.sizeBytes())));
+    out.add(field("Potential wasted space:", io.layerdive.bytes.HumanBytes.format(analysis.wastedBytes())));
+    out.add(field("Reclaimable space:", io.layerdive.bytes.HumanBytes.format(analysis.reclaimableBytes())));
     out.add(field("Image efficiency score:", efficiencyPercent(analysis.efficiency()) + " %"));
     out.add(List.of(new Span(" ", Style.NORMAL)));
     out.add(List.of(new Span(String.format(TABLE, "Count", "Total Space", "Path"), Style.HEADER)));
@@ -34,7 +34,7 @@ public final class ImageDetailsModel {
     for (Inefficiency i : analysis.inefficiencies()) {
       String row =
           String.format(
-              TABLE, i.count(), SizeText.of(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
+              TABLE, i.count(), io.layerdive.bytes.HumanBytes.format(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
       out.add(List.of(new Span(row, Style.NORMAL)));
     }
     tableEnd = out.size();

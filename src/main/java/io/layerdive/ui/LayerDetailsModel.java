@@ -55,9 +55,9 @@ public final class LayerDetailsModel {
     lines.add(field("Id:      ", layer.id()));
     layer.blobDigest().ifPresent(d -> lines.add(field("Digest:  ", d.toString())));
     lines.add(field("Diff ID: ", layer.diffId() == null ? "(unknown)" : layer.diffId().toString()));
-    String size = SizeText.of(layer.sizeBytes());
+    String size = io.layerdive.bytes.HumanBytes.format(layer.sizeBytes());
     if (layer.compressedSizeBytes() >= 0) {
-      size += " (" + SizeText.of(layer.compressedSizeBytes()) + " compressed)";
+      size += " (" + io.layerdive.bytes.HumanBytes.format(layer.compressedSizeBytes()) + " compressed)";
     }
     lines.add(field("Size:    ", size));
     lines.add(List.of(new Span("Command:", Style.HEADER)));

@@ -100,7 +100,7 @@ public final class LayerListModel {
             : layer.shortCommand();
     return String.format(
         "%7s  %s",
-        SizeText.of(layer.sizeBytes()), DisplayWidth.sanitize(command.replace('\t', ' ')));
+        io.layerdive.bytes.HumanBytes.format(layer.sizeBytes()), DisplayWidth.sanitize(command.replace('\t', ' ')));
   }
 
   void draw(Canvas c, Rect area, boolean focused, boolean narrow) {

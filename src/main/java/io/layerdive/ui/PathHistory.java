@@ -93,7 +93,7 @@ final class PathHistory {
   }
 
   private static String sizeOf(LayerFiles layer, int j) {
-    return layer.type(j) == FileType.REGULAR ? ", " + SizeText.of(layer.size(j)) : "";
+    return layer.type(j) == FileType.REGULAR ? ", " + io.layerdive.bytes.HumanBytes.format(layer.size(j)) : "";
   }
 
   private static String change(LayerFiles before, int i, LayerFiles after, int j) {
@@ -104,8 +104,8 @@ final class PathHistory {
     if (before.contentHash(i) != after.contentHash(j)) {
       String sizes =
           before.size(i) == after.size(j)
-              ? SizeText.of(after.size(j))
-              : SizeText.of(before.size(i)) + " → " + SizeText.of(after.size(j));
+              ? io.layerdive.bytes.HumanBytes.format(after.size(j))
+              : io.layerdive.bytes.HumanBytes.format(before.size(i)) + " → " + io.layerdive.bytes.HumanBytes.format(after.size(j));
       parts.add("content changed (" + sizes + ")");
     }
     if (before.mode(i) != after.mode(j)) {
@@ -163,7 +163,7 @@ final class PathHistory {
                   "written by "
                       + waste.count()
                       + " layers: "
-                      + SizeText.of(waste.cumulativeBytes())
+                      + io.layerdive.bytes.HumanBytes.format(waste.cumulativeBytes())
                       + " in all, counted as potential waste",
                   Style.WASTED)));
     }

@@ -110,7 +110,7 @@ class TreeRowsCrossCheckTest {
               tree.isDirectoryEntry(k.id) ? "d" : "-",
               tree.permissions(k.id),
               owner,
-              SizeText.of(size(tree, k))));
+              io.layerdive.bytes.HumanBytes.format(size(tree, k))));
       out.append(' ').append(spaces).append(last ? "└─" : "├─").append(showCollapsed ? "⊕ " : "─ ");
       out.append(io.layerdive.text.DisplayWidth.sanitize(tree.trie().name(k.id)));
       FileType type = tree.type(k.id);
