@@ -7,6 +7,11 @@ import io.layerdive.source.SourceSpec;
 import io.layerdive.source.archive.DockerArchiveSource;
 import io.layerdive.source.daemon.DaemonSource;
 import io.layerdive.source.daemon.Engine;
+import io.layerdive.source.daemon.BuildRequest;
+import io.layerdive.source.daemon.DaemonEndpoint;
+import io.layerdive.source.daemon.EndpointResolver;
+import io.layerdive.source.daemon.ImageBuilder;
+import io.layerdive.source.LoadListener;
 import io.layerdive.source.daemon.HostEnvironment;
 import io.layerdive.source.registry.ImageReference;
 import io.layerdive.source.registry.RegistryOptions;
@@ -59,6 +64,20 @@ final class Sources implements SourceOpener {
           Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(), host);
       case REGISTRY -> registry(spec.target(), request);
     };
+  }
+
+  @Override
+  public String build(BuildRequest request, Consumer<String> output) throws ImageReadException {
+    DaemonEndpoint endpoint = new EndpointResolver(host).resolve(Engine.DOCKER);
+    return new ImageBuilder(endpoint)
+        .build(
+            request,
+            new LoadListener() {
+              @Override
+              public void phase(String line) {
+                output.accept(line);
+              }
+            });
   }
 
   /** The daemon; for a bare name that names a registry host, the registry when no daemon answers. */
