@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code layerdive [OPTIONS] build [DOCKER BUILD ARGUMENTS] CONTEXT}: builds an image through the
@@ -36,6 +38,8 @@ final class BuildCommand implements Callable<Integer> {
               + " directory.")
   List<String> args = new ArrayList<>();
 
+  @Spec CommandSpec spec;
+
   private final LayerdiveCommand parent;
 
   BuildCommand(LayerdiveCommand parent) {
@@ -44,6 +48,6 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return parent.build(args);
+    return parent.build(args, spec.parent().optionsMap().keySet());
   }
 }

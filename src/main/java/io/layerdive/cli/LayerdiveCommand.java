@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -180,7 +181,7 @@ final class LayerdiveCommand implements Callable<Integer> {
    * {@code layerdive build}: builds through the daemon, the build's lines on stderr, then opens the
    * built image by id, so that a tag moved meanwhile does not change what is read.
    */
-  Integer build(List<String> buildArgs) throws Exception {
+  Integer build(List<String> buildArgs, Set<String> layerdiveOptions) throws Exception {
     if (image != null || demo) {
       throw new UsageException(
           "build opens the image it builds: give no IMAGE or --demo (the arguments after 'build'"
@@ -193,6 +194,15 @@ final class LayerdiveCommand implements Callable<Integer> {
     try {
       build = BuildArguments.parse(buildArgs, env.workingDirectory(), env.env());
     } catch (IllegalArgumentException e) {
+      for (String arg : buildArgs) {
+        String name = arg.split("=", 2)[0];
+        if (layerdiveOptions.contains(name)) {
+          throw new UsageException(
+              "build: " + name + " is layerdive's option, not docker build's: put it before"
+                  + " 'build' (layerdive " + name + " … build …)",
+              e);
+        }
+      }
       throw new UsageException(e.getMessage(), e);
     }
     Outputs outputs = outputs();

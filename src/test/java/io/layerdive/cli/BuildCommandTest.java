@@ -102,6 +102,26 @@ class BuildCommandTest {
   }
 
   @Test
+  void layerdiveOptionAfterBuildSaysWhereItGoes() {
+    CliRun.Result result = cli().run("build", "--json", "-", "-t", "x", ".");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines())
+        .containsExactly(
+            "layerdive: build: --json is layerdive's option, not docker build's: put it before"
+                + " 'build' (layerdive --json … build …) (see layerdive --help)");
+    assertThat(daemon.builds).isEmpty();
+  }
+
+  @Test
+  void platformAfterBuildIsDockerBuilds() {
+    CliRun.Result result = cli().run("--json", "-", "build", "--platform", "linux/amd64", ".");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(daemon.builds.get(0).platform()).contains("linux/amd64");
+  }
+
+  @Test
   void missingContextIsAUsageError() {
     CliRun.Result result = cli().run("build", "-t", "x", "nowhere");
 
