@@ -2,7 +2,11 @@ package io.layerdive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.layerdive.image.Layer;
+import io.layerdive.ui.LoadProgress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +31,33 @@ class DaemonFallbackTest {
     // The registry's own error: nothing listens on port 1.
     assertThat(result.errLines().get(1))
         .startsWith("layerdive: 127.0.0.1:1: connection refused; is a registry listening");
+  }
+
+  @Test
+  void explorerShowsTheFallbackAsAPhaseNotOnStderr() {
+    List<String> phases = new ArrayList<>();
+    LoadProgress progress =
+        new LoadProgress() {
+          @Override
+          public void phase(String description) {
+            phases.add(description);
+          }
+
+          @Override
+          public void layersKnown(List<Layer> layers) {}
+
+          @Override
+          public void progress(long bytesDone, long bytesTotal, int layersDone, int layersTotal) {}
+        };
+    CliRun.Result result =
+        withoutDaemon()
+            .interactive()
+            .explorer((loader, settings) -> loader.load(progress))
+            .run("127.0.0.1:1/app:1");
+
+    assertThat(phases)
+        .contains("No Docker daemon answers; reading 127.0.0.1:1/app:1 from the registry");
+    assertThat(result.err()).doesNotContain("no Docker daemon answers");
   }
 
   @Test
