@@ -21,6 +21,10 @@ final class Cli {
   static int run(String[] args, CliEnvironment env, SourceOpener sources, Explorer explorer) {
     LayerdiveCommand command = new LayerdiveCommand(env, sources, explorer);
     CommandLine commandLine = new CommandLine(command);
+    // Added before the handlers and streams are set, which apply to the subcommands there are.
+    commandLine.addSubcommand("build", new BuildCommand(command));
+    // docker build's options are not declared: they pass through to BuildArguments as they are.
+    commandLine.getSubcommands().get("build").setUnmatchedOptionsArePositionalParams(true);
     commandLine.setOut(writer(env.out()));
     commandLine.setErr(writer(env.err()));
     commandLine.setParameterExceptionHandler(

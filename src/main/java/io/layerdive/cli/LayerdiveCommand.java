@@ -5,18 +5,25 @@ import io.layerdive.export.JsonReports;
 import io.layerdive.export.PlainSummary;
 import io.layerdive.image.Diagnostic;
 import io.layerdive.source.ImageSource;
+import io.layerdive.source.SourceSpec;
+import io.layerdive.source.daemon.BuildArguments;
+import io.layerdive.source.daemon.BuildRequest;
 import io.layerdive.ui.AnalyzedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code layerdive [OPTIONS] IMAGE}: reads an image and explores, exports or checks it. */
+/**
+ * {@code layerdive [OPTIONS] IMAGE}: reads an image and explores, exports or checks it; {@link
+ * BuildCommand} builds one first.
+ */
 @Command(
     name = "layerdive",
     mixinStandardHelpOptions = true,
@@ -28,6 +35,9 @@ import picocli.CommandLine.Parameters;
       "",
       "With a terminal, opens the explorer; without one, prints a summary. --json writes a report,"
           + " --ci checks the image against rules.",
+      "",
+      "layerdive [OPTIONS] build [DOCKER-BUILD-ARGS] CONTEXT builds an image with the Docker daemon,"
+          + " then opens it the same way.",
       ""
     },
     footerHeading = "%nExit codes:%n",
@@ -163,6 +173,57 @@ final class LayerdiveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ImageRequest request = request();
+    Outputs outputs = outputs();
+    return present(sources.open(request), request.displayName(), outputs);
+  }
+
+  /**
+   * {@code layerdive build}: builds through the daemon, the build's lines on stderr, then opens the
+   * built image by id, so that a tag moved meanwhile does not change what is read.
+   */
+  Integer build(List<String> buildArgs, Set<String> layerdiveOptions) throws Exception {
+    if (image != null || demo) {
+      throw new UsageException(
+          "build opens the image it builds: give no IMAGE or --demo (the arguments after 'build'"
+              + " go to docker build)");
+    }
+    if (source != null) {
+      throw new UsageException("--source does not apply to build: it always uses the Docker daemon");
+    }
+    BuildRequest build;
+    try {
+      build = BuildArguments.parse(buildArgs, env.workingDirectory(), env.env());
+    } catch (IllegalArgumentException e) {
+      for (String arg : buildArgs) {
+        String name = arg.split("=", 2)[0];
+        if (layerdiveOptions.contains(name)) {
+          throw new UsageException(
+              "build: " + name + " is layerdive's option, not docker build's: put it before"
+                  + " 'build' (layerdive " + name + " … build …)",
+              e);
+        }
+      }
+      throw new UsageException(e.getMessage(), e);
+    }
+    Outputs outputs = outputs();
+    String id = sources.build(build, line -> env.err().println(line));
+    String name = build.tags().isEmpty() ? id : build.tags().get(0);
+    ImageRequest request =
+        new ImageRequest(
+            Optional.of(id),
+            Optional.of(SourceSpec.Kind.DOCKER.scheme()),
+            Optional.ofNullable(platform),
+            false,
+            false,
+            insecureRegistries,
+            Optional.ofNullable(registryCa));
+    return present(sources.open(request), name, outputs);
+  }
+
+  /** What is asked of the image once read, checked before anything is read (or built). */
+  private record Outputs(CiRun ciRun, DiveFormat format) {}
+
+  private Outputs outputs() throws Exception {
     boolean ciMode = ci || isTrue(env.env().get("CI"));
     DiveFormat format = jsonFormat();
     if (ciMode && STDOUT.equals(json)) {
@@ -171,13 +232,17 @@ final class LayerdiveCommand implements Callable<Integer> {
     if (!ciMode && !ciReports.isEmpty()) {
       throw new UsageException("--ci-report needs CI mode: add --ci");
     }
-    CiRun ciRun = ciMode ? CiRun.configure(ciOptions(), env) : null;
+    return new Outputs(ciMode ? CiRun.configure(ciOptions(), env) : null, format);
+  }
 
-    ImageSource imageSource = sources.open(request);
+  private Integer present(ImageSource imageSource, String displayName, Outputs outputs)
+      throws Exception {
     ImagePipeline pipeline = new ImagePipeline(imageSource, strict);
+    CiRun ciRun = outputs.ciRun();
+    DiveFormat format = outputs.format();
 
     if (ciRun != null) {
-      ciRun.loading(request.displayName());
+      ciRun.loading(displayName);
       AnalyzedImage analyzed = pipeline.load(ImagePipeline.SILENT);
       ciRun.analyzed(analyzed);
       warn(analyzed.diagnostics());
@@ -191,7 +256,7 @@ final class LayerdiveCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     if (env.interactive()) {
-      explorer.explore(pipeline, new Explorer.Settings(request.displayName(), color()));
+      explorer.explore(pipeline, new Explorer.Settings(displayName, color()));
       return ExitCode.OK;
     }
     AnalyzedImage analyzed = pipeline.load(ImagePipeline.SILENT);

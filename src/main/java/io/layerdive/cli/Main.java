@@ -23,7 +23,7 @@ public final class Main {
     CliEnvironment env =
         new CliEnvironment(
             out, err, System.getenv(), System.console() != null, Path.of("").toAbsolutePath());
-    int code = Cli.run(args, env, new Sources(), new TerminalExplorer(env));
+    int code = Cli.run(args, env, Sources.forEnvironment(env), new TerminalExplorer(env));
     System.exit(code);
   }
 }

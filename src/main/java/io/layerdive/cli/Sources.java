@@ -7,6 +7,12 @@ import io.layerdive.source.SourceSpec;
 import io.layerdive.source.archive.DockerArchiveSource;
 import io.layerdive.source.daemon.DaemonSource;
 import io.layerdive.source.daemon.Engine;
+import io.layerdive.source.daemon.BuildRequest;
+import io.layerdive.source.daemon.DaemonEndpoint;
+import io.layerdive.source.daemon.EndpointResolver;
+import io.layerdive.source.daemon.ImageBuilder;
+import io.layerdive.source.LoadListener;
+import io.layerdive.source.daemon.HostEnvironment;
 import io.layerdive.source.registry.ImageReference;
 import io.layerdive.source.registry.RegistryOptions;
 import io.layerdive.source.registry.RegistrySource;
@@ -14,6 +20,7 @@ import io.layerdive.source.oci.OciLayoutSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +28,24 @@ import java.util.stream.Collectors;
  * {@code --demo}. All the wiring of source packages into the program is here.
  */
 final class Sources implements SourceOpener {
+  private final HostEnvironment host;
+  private final Consumer<String> notice;
+
+  /**
+   * @param host the environment the daemon and registry settings come from
+   * @param notice receives one-line notices for the user (a fallback from the daemon)
+   */
+  Sources(HostEnvironment host, Consumer<String> notice) {
+    this.host = host;
+    this.notice = notice;
+  }
+
+  /** Sources for the program's environment: notices on stderr, but not over the explorer. */
+  static Sources forEnvironment(CliEnvironment env) {
+    return new Sources(
+        HostEnvironment.current().withVariables(env.env()),
+        env.interactive() ? message -> {} : message -> env.err().println("layerdive: " + message));
+  }
 
   @Override
   public ImageSource open(ImageRequest request) throws UsageException, ImageReadException {
@@ -34,15 +59,52 @@ final class Sources implements SourceOpener {
     return switch (spec.kind()) {
       case DOCKER_ARCHIVE -> DockerArchiveSource.file(Path.of(spec.target()), name);
       case OCI -> OciLayoutSource.of(Path.of(spec.target()), name, platform);
-      case DOCKER -> DaemonSource.of(Engine.DOCKER, spec.target(), request.pull(), new DaemonArchiveReader());
-      case PODMAN -> DaemonSource.of(Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader());
+      case DOCKER -> docker(name, spec.target(), request);
+      case PODMAN -> DaemonSource.of(
+          Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(), host);
       case REGISTRY -> registry(spec.target(), request);
     };
   }
 
-  private static ImageSource registry(String reference, ImageRequest request)
+  @Override
+  public String build(BuildRequest request, Consumer<String> output) throws ImageReadException {
+    DaemonEndpoint endpoint = new EndpointResolver(host).resolve(Engine.DOCKER);
+    return new ImageBuilder(endpoint)
+        .build(
+            request,
+            new LoadListener() {
+              @Override
+              public void phase(String line) {
+                output.accept(line);
+              }
+            });
+  }
+
+  /** The daemon; for a bare name that names a registry host, the registry when no daemon answers. */
+  private ImageSource docker(String name, String target, ImageRequest request)
       throws UsageException, ImageReadException {
-    RegistryOptions options = RegistryOptions.fromEnvironment(System.getenv());
+    DaemonSource daemon =
+        DaemonSource.of(Engine.DOCKER, target, request.pull(), new DaemonArchiveReader(), host);
+    boolean bare = request.source().isEmpty() && !name.contains("://");
+    if (!bare || !ImageReference.namesRegistryHost(name)) {
+      return daemon;
+    }
+    return new DaemonOrRegistrySource(
+        name,
+        daemon,
+        () -> {
+          try {
+            return registry(name, request);
+          } catch (UsageException e) {
+            throw new ImageReadException(e.getMessage(), e);
+          }
+        },
+        notice);
+  }
+
+  private ImageSource registry(String reference, ImageRequest request)
+      throws UsageException, ImageReadException {
+    RegistryOptions options = RegistryOptions.fromEnvironment(host.variables());
     try {
       if (request.platform().isPresent()) {
         options = options.withPlatform(io.layerdive.source.registry.Platform.parse(request.platform().get()));

@@ -12,7 +12,7 @@ import java.util.Map;
 /** Runs the command line in-process with captured streams, a given environment and no exit. */
 final class CliRun {
   private final Map<String, String> env = new HashMap<>();
-  private SourceOpener sources = new Sources();
+  private SourceOpener sources;
   private Explorer explorer;
   private boolean interactive;
   private Path workingDirectory = Path.of("").toAbsolutePath();
@@ -65,7 +65,8 @@ final class CliRun {
               explored.add(settings);
               new PlainExplorer(environment).explore(loader, settings);
             };
-    int code = Cli.run(args, environment, sources, chosen);
+    SourceOpener opener = sources != null ? sources : Sources.forEnvironment(environment);
+    int code = Cli.run(args, environment, opener, chosen);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

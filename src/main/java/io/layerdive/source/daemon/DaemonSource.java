@@ -67,7 +67,17 @@ public final class DaemonSource implements ImageSource {
   public static DaemonSource of(
       Engine engine, String reference, boolean pullAllowed, ArchiveStreamReader reader)
       throws ImageReadException {
-    HostEnvironment env = HostEnvironment.current();
+    return of(engine, reference, pullAllowed, reader, HostEnvironment.current());
+  }
+
+  /** A source for {@code reference} on the daemon {@code env}'s settings name. */
+  public static DaemonSource of(
+      Engine engine,
+      String reference,
+      boolean pullAllowed,
+      ArchiveStreamReader reader,
+      HostEnvironment env)
+      throws ImageReadException {
     return new DaemonSource(
         new EndpointResolver(env).resolve(engine),
         reference,

@@ -23,6 +23,11 @@ public record HostEnvironment(Map<String, String> variables, Path home, int uid)
         System.getenv(), Path.of(System.getProperty("user.home", "/")), currentUid());
   }
 
+  /** This machine's home and user, with {@code variables} in place of the process's environment. */
+  public HostEnvironment withVariables(Map<String, String> variables) {
+    return new HostEnvironment(variables, home, uid);
+  }
+
   /** A variable's value, absent when unset or empty (as the docker CLI treats empty ones). */
   public Optional<String> variable(String name) {
     String value = variables.get(name);

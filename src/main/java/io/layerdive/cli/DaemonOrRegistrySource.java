@@ -1,0 +1,53 @@
+package io.layerdive.cli;
+
+import io.layerdive.image.LayerReceiver;
+import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageSource;
+import io.layerdive.source.LoadListener;
+import io.layerdive.source.LoadedImage;
+import io.layerdive.source.daemon.DaemonProbe;
+import io.layerdive.source.daemon.DaemonSource;
+import java.util.function.Consumer;
+
+/**
+ * A bare name that also names a registry host ({@code ghcr.io/org/app:1}): the Docker daemon when
+ * one answers, as dive does, else the registry, so that a machine without Docker still reads it.
+ * Only a missing socket or a refused connection falls back; a daemon that answers and fails says
+ * so itself.
+ */
+final class DaemonOrRegistrySource implements ImageSource {
+
+  /** Makes the registry source only when needed: its set-up reads certificates and credentials. */
+  @FunctionalInterface
+  interface RegistryOpener {
+    ImageSource open() throws ImageReadException;
+  }
+
+  private final String name;
+  private final DaemonSource daemon;
+  private final RegistryOpener registry;
+  private final Consumer<String> notice;
+
+  /**
+   * @param notice receives the one-line notice that the registry is read instead
+   */
+  DaemonOrRegistrySource(
+      String name, DaemonSource daemon, RegistryOpener registry, Consumer<String> notice) {
+    this.name = name;
+    this.daemon = daemon;
+    this.registry = registry;
+    this.notice = notice;
+  }
+
+  @Override
+  public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
+      throws ImageReadException {
+    if (DaemonProbe.answers(daemon.endpoint())) {
+      return daemon.load(receiver, listener);
+    }
+    String message = "no Docker daemon answers; reading " + name + " from the registry";
+    notice.accept(message);
+    listener.phase("No Docker daemon answers; reading " + name + " from the registry");
+    return registry.open().load(receiver, listener);
+  }
+}
