@@ -21,6 +21,7 @@ final class Cli {
   static int run(String[] args, CliEnvironment env, SourceOpener sources, Explorer explorer) {
     LayerdiveCommand command = new LayerdiveCommand(env, sources, explorer);
     CommandLine commandLine = new CommandLine(command);
+    commandLine.addSubcommand("diff", new DiffCommand(env, sources));
     commandLine.setOut(writer(env.out()));
     commandLine.setErr(writer(env.err()));
     commandLine.setParameterExceptionHandler(
