@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
     })
 final class DiffCommand implements Callable<Integer> {
   private static final String STDOUT = "-";
+  private static final int MAX_WARNINGS = 10;
 
   @Parameters(index = "0", paramLabel = "BEFORE", description = "The image before (any source).")
   String before;
@@ -113,8 +114,18 @@ final class DiffCommand implements Callable<Integer> {
             List.of(), Optional.empty());
     AnalyzedImage analyzed =
         new ImagePipeline(sources.open(request), strict).load(ImagePipeline.SILENT);
-    for (var d : analyzed.diagnostics()) {
-      env.err().println("layerdive: warning: " + spec + ": " + d);
+    int shown = Math.min(MAX_WARNINGS, analyzed.diagnostics().size());
+    for (int i = 0; i < shown; i++) {
+      env.err().println("layerdive: warning: " + spec + ": " + analyzed.diagnostics().get(i));
+    }
+    if (analyzed.diagnostics().size() > shown) {
+      env.err()
+          .println(
+              "layerdive: warning: "
+                  + spec
+                  + ": "
+                  + (analyzed.diagnostics().size() - shown)
+                  + " more diagnostics");
     }
     return analyzed;
   }

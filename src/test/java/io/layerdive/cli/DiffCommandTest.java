@@ -68,6 +68,10 @@ class DiffCommandTest {
     JsonNode root = MAPPER.readTree(result.out());
     assertThat(root.get("files").size()).isZero();
     root.get("layers").forEach(l -> assertThat(l.get("shared").asBoolean()).isTrue());
+    String text = new CliRun().in(dir).run("diff", image, image).out();
+    assertThat(text).contains("0 files added, 0 removed, 0 changed");
+    String layers = text.substring(text.indexOf("Layers (="));
+    assertThat(layers.lines().skip(1)).isNotEmpty().allMatch(line -> line.contains("  =  "));
   }
 
   @Test
