@@ -170,7 +170,7 @@ public final class DiffReports {
 
   private static String counts(ImageDiff diff) {
     return diff.addedFiles()
-        + " files added, "
+        + (diff.addedFiles() == 1 ? " file added, " : " files added, ")
         + diff.removedFiles()
         + " removed, "
         + diff.changedFiles()
