@@ -25,6 +25,7 @@ final class Cli {
     commandLine.addSubcommand("build", new BuildCommand(command));
     // docker build's options are not declared: they pass through to BuildArguments as they are.
     commandLine.getSubcommands().get("build").setUnmatchedOptionsArePositionalParams(true);
+    commandLine.addSubcommand("diff", new DiffCommand(env, sources));
     commandLine.setOut(writer(env.out()));
     commandLine.setErr(writer(env.err()));
     commandLine.setParameterExceptionHandler(

@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
       "See where a container image's bytes go: its layers, its files and the space they waste.",
       "",
       "With a terminal, opens the explorer; without one, prints a summary. --json writes a report,"
-          + " --ci checks the image against rules.",
+          + " --ci checks the image against rules. layerdive diff BEFORE AFTER compares two"
+          + " images.",
       "",
       "layerdive [OPTIONS] build [DOCKER-BUILD-ARGS] CONTEXT builds an image with the Docker daemon,"
           + " then opens it the same way.",

@@ -26,6 +26,7 @@ public record JsonReport(
    *     final file system (unlike dive's wasted bytes, the copy you keep is not counted)
    * @param fileCount Σ per-layer node counts (dive's "files:" figure)
    * @param diagnostics oddities met reading and stacking the layers, in the order found
+   * @param advice what to change in the Dockerfile, and what it saves
    */
   @JsonPropertyOrder({
     "imageName",
@@ -34,7 +35,8 @@ public record JsonReport(
     "reclaimableBytes",
     "fileCount",
     "layers",
-    "diagnostics"
+    "diagnostics",
+    "advice"
   })
   public record Analysis(
       String imageName,
@@ -43,7 +45,52 @@ public record JsonReport(
       long reclaimableBytes,
       long fileCount,
       List<LayerFacts> layers,
-      List<DiagnosticEntry> diagnostics) {}
+      List<DiagnosticEntry> diagnostics,
+      AdviceSection advice) {}
+
+  /**
+   * The advice: items largest first, and the layer merges worth making.
+   *
+   * @param totalBytesSaved Σ of the items' {@code bytesSaved}; merges save the same bytes another
+   *     way and are not added to it
+   */
+  @JsonPropertyOrder({"totalBytesSaved", "items", "layerMerges"})
+  public record AdviceSection(
+      long totalBytesSaved, List<AdviceItem> items, List<LayerMergeEntry> layerMerges) {}
+
+  /**
+   * One thing to change.
+   *
+   * @param kind the advice kind, e.g. {@code REMOVED_LATER}
+   * @param exact whether {@code bytesSaved} is exact arithmetic or an estimate
+   * @param layers the layer indexes involved, lowest first
+   * @param files how many files the item covers
+   * @param examples the largest paths involved, largest first (at most five)
+   */
+  @JsonPropertyOrder({
+    "kind",
+    "problem",
+    "change",
+    "bytesSaved",
+    "exact",
+    "layers",
+    "files",
+    "examples"
+  })
+  public record AdviceItem(
+      String kind,
+      String problem,
+      String change,
+      long bytesSaved,
+      boolean exact,
+      List<Integer> layers,
+      int files,
+      List<String> examples) {}
+
+  /** Merging layers {@code from..to} into one RUN: their bytes now, merged, and the difference. */
+  @JsonPropertyOrder({"from", "to", "currentBytes", "mergedBytes", "savedBytes"})
+  public record LayerMergeEntry(
+      int from, int to, long currentBytes, long mergedBytes, long savedBytes) {}
 
   /**
    * Per-layer facts beside dive's.

@@ -1,7 +1,11 @@
 package io.layerdive.export;
 
+import io.layerdive.analysis.Advice;
+import io.layerdive.analysis.AdviceReport;
+import io.layerdive.analysis.Advisor;
 import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.analysis.Inefficiency;
+import io.layerdive.analysis.LayerMerge;
 import io.layerdive.image.Diagnostic;
 import io.layerdive.image.Image;
 import io.layerdive.image.Layer;
@@ -15,14 +19,48 @@ public final class JsonReports {
 
   private JsonReports() {}
 
-  /** dive's two keys, then our versioned {@code analysis}. */
+  /** dive's two keys, then our versioned {@code analysis}; the advice is computed here. */
   public static JsonReport full(
       Image image, ImageFiles files, ImageAnalysis analysis, List<Diagnostic> diagnostics) {
+    return full(image, files, analysis, diagnostics, Advisor.advise(image, files));
+  }
+
+  /** dive's two keys, then our versioned {@code analysis}, with advice already computed. */
+  public static JsonReport full(
+      Image image,
+      ImageFiles files,
+      ImageAnalysis analysis,
+      List<Diagnostic> diagnostics,
+      AdviceReport advice) {
     return new JsonReport(
         layers(image, files),
         imageFigures(analysis),
         JsonReport.SCHEMA_VERSION,
-        analysisSection(image, files, analysis, diagnostics));
+        analysisSection(image, files, analysis, diagnostics, advice));
+  }
+
+  /** The advice as exported under {@code analysis.advice}. */
+  public static JsonReport.AdviceSection advice(AdviceReport report) {
+    List<JsonReport.AdviceItem> items = new ArrayList<>(report.items().size());
+    for (Advice a : report.items()) {
+      items.add(
+          new JsonReport.AdviceItem(
+              a.kind().name(),
+              a.problem(),
+              a.change(),
+              a.bytesSaved(),
+              a.exact(),
+              a.layers(),
+              a.files(),
+              a.examples()));
+    }
+    List<JsonReport.LayerMergeEntry> merges = new ArrayList<>(report.merges().size());
+    for (LayerMerge m : report.merges()) {
+      merges.add(
+          new JsonReport.LayerMergeEntry(
+              m.from(), m.to(), m.currentBytes(), m.mergedBytes(), m.savedBytes()));
+    }
+    return new JsonReport.AdviceSection(report.totalBytesSaved(), items, merges);
   }
 
   /** Only what dive exports, for consumers that refuse unknown keys. */
@@ -64,7 +102,11 @@ public final class JsonReports {
   }
 
   private static JsonReport.Analysis analysisSection(
-      Image image, ImageFiles files, ImageAnalysis analysis, List<Diagnostic> diagnostics) {
+      Image image,
+      ImageFiles files,
+      ImageAnalysis analysis,
+      List<Diagnostic> diagnostics,
+      AdviceReport advice) {
     List<JsonReport.LayerFacts> layers = new ArrayList<>(image.layers().size());
     for (Layer layer : image.layers()) {
       layers.add(
@@ -87,7 +129,8 @@ public final class JsonReports {
         analysis.reclaimableBytes(),
         analysis.fileCount(),
         layers,
-        entries);
+        entries,
+        advice(advice));
   }
 
   private static void checkSameLayers(Image image, ImageFiles files) {

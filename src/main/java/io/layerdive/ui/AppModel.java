@@ -1,5 +1,7 @@
 package io.layerdive.ui;
 
+import io.layerdive.analysis.AdviceReport;
+import io.layerdive.analysis.Advisor;
 import io.layerdive.analysis.Inefficiency;
 import io.layerdive.image.Layer;
 import io.layerdive.text.DisplayWidth;
@@ -81,6 +83,8 @@ public final class AppModel implements AutoCloseable {
   private boolean findFailed;
   private String lastFind;
   private Overlay overlay;
+  private AdviceReport advice;
+  private AdviceText.Content adviceText;
   private String notice;
   private boolean quit;
   private Layout layout;
@@ -220,12 +224,13 @@ public final class AppModel implements AutoCloseable {
       Optional<Action> bound = keys.action(focus, key);
       if (bound.isPresent() && bound.get() instanceof Command c) {
         switch (c) {
-          case UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, QUIT, CLOSE, HELP, PATH_HISTORY:
+          case UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, QUIT, CLOSE, HELP, PATH_HISTORY, ADVICE:
             return bound;
           default:
             break;
         }
       }
+      if (key.equals("enter") && overlay.hasSelection()) return Optional.of(Command.INPUT_ACCEPT);
       if (key.equals("enter") || key.equals("q")) return Optional.of(Command.CLOSE);
       return Optional.empty();
     }
@@ -295,6 +300,19 @@ public final class AppModel implements AutoCloseable {
       if (action instanceof Action.MouseClick) overlay = null;
       return;
     }
+    if (overlay.hasSelection()) {
+      switch (c) {
+        case UP -> overlay.select(-1);
+        case DOWN -> overlay.select(1);
+        case PAGE_UP -> overlay.select(-5);
+        case PAGE_DOWN -> overlay.select(5);
+        case FIRST -> overlay.select(-Integer.MAX_VALUE / 2);
+        case LAST -> overlay.select(Integer.MAX_VALUE / 2);
+        case INPUT_ACCEPT -> goToAdvice(overlay.selected());
+        default -> closeOverlay(c);
+      }
+      return;
+    }
     switch (c) {
       case UP -> overlay.scrollBy(-1);
       case DOWN -> overlay.scrollBy(1);
@@ -302,9 +320,46 @@ public final class AppModel implements AutoCloseable {
       case PAGE_DOWN -> overlay.page(1);
       case FIRST -> overlay.toStart();
       case LAST -> overlay.toEnd();
+      default -> closeOverlay(c);
+    }
+  }
+
+  private void closeOverlay(Command c) {
+    switch (c) {
       case QUIT -> quit = true;
       case HELP -> overlay = overlay.kind() == Overlay.Kind.HELP ? null : help();
+      case ADVICE -> overlay = overlay.kind() == Overlay.Kind.ADVICE ? null : adviceOverlay();
       default -> overlay = null;
+    }
+  }
+
+  /** The advice, worked out the first time it is asked for: most sessions never open it. */
+  public AdviceReport advice() {
+    if (advice == null) advice = Advisor.advise(image.image(), stack.files());
+    return advice;
+  }
+
+  private Overlay adviceOverlay() {
+    if (adviceText == null) adviceText = AdviceText.of(advice());
+    List<Integer> selectable = new ArrayList<>();
+    for (AdviceText.Target t : adviceText.targets()) selectable.add(t.line());
+    return new Overlay(Overlay.Kind.ADVICE, "Advice", adviceText.lines(), selectable);
+  }
+
+  /** Selects the target's layer and, when it names a path the layer's tree shows, that path. */
+  private void goToAdvice(int index) {
+    overlay = null;
+    AdviceText.Target target = adviceText.targets().get(index);
+    if (target.layer() < 0) return;
+    input = Input.NONE;
+    focus = Focus.LAYERS;
+    if (layers.select(target.layer())) layerChanged();
+    if (target.path() == null) return;
+    int node = stack.files().trie().find(target.path());
+    if (node > 0 && tree.reveal(node)) {
+      focus = Focus.TREE;
+    } else {
+      notice = DisplayWidth.sanitize(target.path()) + " is not shown in this layer's tree";
     }
   }
 
@@ -336,6 +391,7 @@ public final class AppModel implements AutoCloseable {
         else if (filterOpen) closeFilter();
       }
       case HELP -> overlay = help();
+      case ADVICE -> overlay = adviceOverlay();
       case INPUT_ACCEPT -> {
         if (input == Input.FIND) {
           lastFind = findLine.text();

@@ -134,7 +134,16 @@ public enum Command implements Action {
       "List the layers that added, changed or removed the selected path",
       EnumSet.of(TREE, LAYERS),
       "i"),
-  /** Enter in the filter or find line: keep it and return to the tree. Not configurable. */
+  ADVICE(
+      "advice",
+      "Advice",
+      "List what to change and what it saves; Enter goes to the item's layer and path",
+      EnumSet.of(TREE, LAYERS),
+      "a"),
+  /**
+   * Enter in the filter or find line: keep it and return to the tree; in a window with a
+   * selection: go where the selected line leads. Not configurable.
+   */
   INPUT_ACCEPT(null, null, "Keep the filter or find text and return to the tree", Set.of()),
   /** Backspace in the filter or find line. Not configurable. */
   INPUT_BACKSPACE(null, null, "Delete the last character of the filter or find text", Set.of());

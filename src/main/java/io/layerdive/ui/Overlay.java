@@ -1,13 +1,18 @@
 package io.layerdive.ui;
 
 import io.layerdive.text.DisplayWidth;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A window drawn over the screen (help, layers of a path, a message), scrollable. */
+/**
+ * A window drawn over the screen (help, layers of a path, advice, a message), scrollable; some of
+ * its lines may be selectable, one of them selected.
+ */
 final class Overlay {
   enum Kind {
     HELP,
     PATH_HISTORY,
+    ADVICE,
     MESSAGE
   }
 
@@ -15,11 +20,38 @@ final class Overlay {
   private final String title;
   private final List<List<Span>> lines;
   private final ScrollText body = new ScrollText();
+  private final List<Integer> selectable;
+  private int selected;
 
   Overlay(Kind kind, String title, List<List<Span>> lines) {
+    this(kind, title, lines, List.of());
+  }
+
+  /**
+   * @param selectable indexes of the lines that can be selected, in order; empty when none
+   */
+  Overlay(Kind kind, String title, List<List<Span>> lines, List<Integer> selectable) {
     this.kind = kind;
     this.title = title;
     this.lines = List.copyOf(lines);
+    this.selectable = List.copyOf(selectable);
+  }
+
+  boolean hasSelection() {
+    return !selectable.isEmpty();
+  }
+
+  /** Which selectable line is selected: 0 for the first. */
+  int selected() {
+    return selected;
+  }
+
+  /** Moves the selection and scrolls its line to the top (the first one shows the whole top). */
+  void select(int delta) {
+    if (selectable.isEmpty()) return;
+    selected = Math.max(0, Math.min(selectable.size() - 1, selected + delta));
+    body.toStart();
+    if (selected > 0) body.scrollBy(selectable.get(selected));
   }
 
   Kind kind() {
@@ -76,8 +108,11 @@ final class Overlay {
       c.put(x, y + row, 1, "│", Style.BORDER);
       c.put(x + boxWidth - 1, y + row, 1, "│", Style.BORDER);
     }
-    body.draw(c, x + 2, y + 1, inner, boxHeight - 2, lines);
-    String hint = wrappedLines > boxHeight - 2 ? " ↑↓ scroll · Esc close " : " Esc close ";
+    body.draw(c, x + 2, y + 1, inner, boxHeight - 2, shownLines());
+    String hint =
+        hasSelection()
+            ? " ↑↓ select · Enter go · Esc close "
+            : wrappedLines > boxHeight - 2 ? " ↑↓ scroll · Esc close " : " Esc close ";
     c.fill(x, y + boxHeight - 1, boxWidth, Style.BORDER);
     c.put(x, y + boxHeight - 1, 1, "└", Style.BORDER);
     int hintWidth = DisplayWidth.of(hint);
@@ -91,5 +126,16 @@ final class Overlay {
         "─".repeat(Math.max(0, x + boxWidth - 1 - col)),
         Style.BORDER);
     c.put(x + boxWidth - 1, y + boxHeight - 1, 1, "┘", Style.BORDER);
+  }
+
+  /** The lines with the selected one drawn selected. */
+  private List<List<Span>> shownLines() {
+    if (selectable.isEmpty()) return lines;
+    List<List<Span>> shown = new ArrayList<>(lines);
+    int line = selectable.get(selected);
+    List<Span> marked = new ArrayList<>();
+    for (Span s : lines.get(line)) marked.add(new Span(s.text(), Style.SELECTED));
+    shown.set(line, marked);
+    return shown;
   }
 }

@@ -73,6 +73,25 @@ class CliTest {
   }
 
   @Test
+  void demoJsonCarriesAdviceWhoseItemsAddUpToTheTotal() throws Exception {
+    CliRun.Result result = new CliRun().in(dir).run("--demo", "--json", "-");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode advice = MAPPER.readTree(result.out()).get("analysis").get("advice");
+    assertThat(advice.get("items").size()).isPositive();
+    long sum = 0;
+    long previous = Long.MAX_VALUE;
+    for (JsonNode item : advice.get("items")) {
+      long saved = item.get("bytesSaved").asLong();
+      assertThat(saved).isLessThanOrEqualTo(previous);
+      previous = saved;
+      sum += saved;
+    }
+    assertThat(advice.get("totalBytesSaved").asLong()).isEqualTo(sum);
+    assertThat(advice.get("layerMerges").isArray()).isTrue();
+  }
+
+  @Test
   void imageAndDemoTogetherIsAUsageError() {
     assertThat(new CliRun().run("--demo", "x.tar").exitCode()).isEqualTo(2);
   }

@@ -175,6 +175,31 @@ class JsonReportTest {
         .isEqualTo(SyntheticImage.diffId(1).toString());
   }
 
+  @Test
+  void adviceSitsInAnalysis_itemsAddUpToTheTotal() throws Exception {
+    JsonNode advice =
+        MAPPER.readTree(GoJson.toString(report(sample(), List.of()))).get("analysis").get("advice");
+
+    assertThat(fieldNames(advice)).containsExactly("totalBytesSaved", "items", "layerMerges");
+    assertThat(advice.get("items").size()).isPositive();
+    long sum = 0;
+    for (JsonNode item : advice.get("items")) {
+      assertThat(fieldNames(item))
+          .containsExactly(
+              "kind", "problem", "change", "bytesSaved", "exact", "layers", "files", "examples");
+      sum += item.get("bytesSaved").asLong();
+    }
+    assertThat(advice.get("totalBytesSaved").asLong()).isEqualTo(sum).isPositive();
+    // a.txt and b.txt are added in layer 1 and deleted in layer 3: a removed-later item.
+    assertThat(advice.get("items").findValuesAsText("kind")).contains("REMOVED_LATER");
+    for (JsonNode merge : advice.get("layerMerges")) {
+      assertThat(fieldNames(merge))
+          .containsExactly("from", "to", "currentBytes", "mergedBytes", "savedBytes");
+      assertThat(merge.get("savedBytes").asLong())
+          .isEqualTo(merge.get("currentBytes").asLong() - merge.get("mergedBytes").asLong());
+    }
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
