@@ -27,10 +27,12 @@ import java.util.Map;
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp target/test-classes:target/classes:$(cat cp.txt) \
- *     io.layerdive.bench.ImageBenchmark [--dir SCRATCH] [--runs 3] [SMALL] [LARGE] [HUGE]
+ *     io.layerdive.bench.ImageBenchmark [--dir SCRATCH] [--runs 3] [--threads N] \
+ *     [SMALL] [LARGE] [HUGE]
  * </pre>
  *
- * Without cases it runs SMALL and LARGE. HUGE is also measured with {@code -Xmx512m} to show
+ * Without cases it runs SMALL and LARGE; {@code --threads} sets the archive source's layer-reading
+ * threads (its default otherwise). HUGE is also measured with {@code -Xmx512m} to show
  * whether a million-file model fits in 512 MB. Figures per row are medians over the runs.
  *
  * <ul>
@@ -52,11 +54,13 @@ public final class ImageBenchmark {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "layerdive-bench");
     int runs = 3;
+    String threads = null;
     List<SyntheticImages> cases = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--threads" -> threads = args[++i];
         default -> cases.add(SyntheticImages.valueOf(args[i].toUpperCase(Locale.ROOT)));
       }
     }
@@ -74,7 +78,7 @@ public final class ImageBenchmark {
         List<Map<String, String>> results = new ArrayList<>();
         String histogram = "";
         for (int run = 0; run < runs; run++) {
-          Result r = child(archive, jvm);
+          Result r = child(archive, jvm, threads);
           System.err.printf(
               Locale.ROOT,
               "%s %s run %d: exit %d, load %s ms%n",
@@ -133,7 +137,7 @@ public final class ImageBenchmark {
 
   private record Result(int exit, long nanos, Map<String, String> values, String histogram) {}
 
-  private static Result child(Path archive, List<String> jvm) throws Exception {
+  private static Result child(Path archive, List<String> jvm, String threads) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvm);
@@ -142,6 +146,7 @@ public final class ImageBenchmark {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(ImageLoadChild.class.getName());
     cmd.add(archive.toString());
+    if (threads != null) cmd.add(threads);
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Map<String, String> values = new HashMap<>();

@@ -31,7 +31,10 @@ public final class ImageLoadChild {
     long t0 = System.nanoTime();
     TreeBuilder builder = new TreeBuilder();
     LoadedImage<RawLayer> loaded =
-        DockerArchiveSource.file(archive, "bench").load(builder, LoadListener.NONE);
+        (args.length > 1
+                ? DockerArchiveSource.file(archive, "bench", Integer.parseInt(args[1]))
+                : DockerArchiveSource.file(archive, "bench"))
+            .load(builder, LoadListener.NONE);
     Image image = loaded.image();
     ImageFiles files = builder.freeze(loaded.layerContents());
     LayerStack stack = new LayerStack(files);
