@@ -1,0 +1,114 @@
+package io.layerdive.bench;
+
+import io.layerdive.analysis.ImageAnalysis;
+import io.layerdive.analysis.ImageAnalyzer;
+import io.layerdive.image.Image;
+import io.layerdive.source.LoadListener;
+import io.layerdive.source.LoadedImage;
+import io.layerdive.source.archive.DockerArchiveSource;
+import io.layerdive.tree.ImageFiles;
+import io.layerdive.tree.LayerStack;
+import io.layerdive.tree.RawLayer;
+import io.layerdive.tree.TreeBuilder;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.management.ObjectName;
+
+/**
+ * One measurement of {@link ImageBenchmark}, in a JVM of its own so that no run inherits another's
+ * heap, JIT or page-cache-independent state: loads the archive given as the only argument end to
+ * end, as the command line does, and prints {@code key=value} lines, then the top of a heap
+ * histogram taken with the model still referenced.
+ */
+public final class ImageLoadChild {
+  private ImageLoadChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path archive = Path.of(args[0]);
+    long before = usedAfterGc();
+    long t0 = System.nanoTime();
+    TreeBuilder builder = new TreeBuilder();
+    LoadedImage<RawLayer> loaded =
+        (args.length > 1
+                ? DockerArchiveSource.file(archive, "bench", Integer.parseInt(args[1]))
+                : DockerArchiveSource.file(archive, "bench"))
+            .load(builder, LoadListener.NONE);
+    Image image = loaded.image();
+    ImageFiles files = builder.freeze(loaded.layerContents());
+    LayerStack stack = new LayerStack(files);
+    ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);
+    long t1 = System.nanoTime();
+    long after = usedAfterGc();
+    // Peak RSS before the histogram, which allocates its own text.
+    String hwm = procStatus("VmHWM");
+    String rss = procStatus("VmRSS");
+    put("loadNanos", t1 - t0);
+    put("archiveBytes", Files.size(archive));
+    put("contentBytes", image.sizeBytes());
+    put("layers", image.layers().size());
+    put("paths", files.trie().size());
+    put("entries", analysis.fileCount());
+    put("heapBefore", before);
+    put("heapAfter", after);
+    put("maxHeap", Runtime.getRuntime().maxMemory());
+    put("vmHwmKb", hwm);
+    put("vmRssKb", rss);
+    put("efficiency", String.format(Locale.ROOT, "%.6f", analysis.efficiency()));
+    put("diagnostics", image.diagnostics().size() + stack.diagnostics().size());
+    System.out.println("histogram:");
+    System.out.print(histogram());
+    // The model must stay reachable until the histogram has been taken.
+    if (stack.files() != files || loaded.layerContents().isEmpty()) System.out.println("?");
+  }
+
+  private static void put(String key, Object value) {
+    System.out.println(key + "=" + value);
+  }
+
+  /** Heap in use once the collector has had a few full chances to free what is unreachable. */
+  private static long usedAfterGc() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /** A {@code kB} figure from {@code /proc/self/status}, or {@code -1} where there is none. */
+  private static String procStatus(String key) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(key + ":")) {
+          return line.substring(key.length() + 1).replace("kB", "").trim();
+        }
+      }
+    } catch (java.io.IOException e) {
+      // Not Linux: no figure.
+    }
+    return "-1";
+  }
+
+  /** What {@code jcmd <pid> GC.class_histogram} prints (after a full GC), first 16 classes. */
+  private static String histogram() {
+    try {
+      String all =
+          (String)
+              ManagementFactory.getPlatformMBeanServer()
+                  .invoke(
+                      new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                      "gcClassHistogram",
+                      new Object[] {new String[0]},
+                      new String[] {String[].class.getName()});
+      StringBuilder top = new StringBuilder();
+      String[] lines = all.split("\n");
+      for (int i = 0; i < lines.length && i < 18; i++) top.append(lines[i]).append('\n');
+      top.append(lines[lines.length - 1]).append('\n');
+      return top.toString();
+    } catch (Exception e) {
+      return "(no histogram: " + e + ")\n";
+    }
+  }
+}
