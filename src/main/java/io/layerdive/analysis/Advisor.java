@@ -6,7 +6,6 @@ import io.layerdive.image.Layer;
 import io.layerdive.tree.HiddenEntryListener;
 import io.layerdive.tree.ImageFiles;
 import io.layerdive.tree.LayerFiles;
-import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.PathTrie;
 import io.layerdive.tree.StackWalk;
 import java.util.ArrayList;
@@ -150,8 +149,8 @@ public final class Advisor {
   /** Live files installed by build-only packages, one item per layer naming the packages. */
   private List<Advice> packageItems(StackWalk walk) {
     if (layerCount == 0) return List.of();
-    InstalledPackages packages =
-        InstalledPackages.read(files, new LayerStack(files).stacked(layerCount - 1));
+    // `walk` has stacked every layer: the final file system the databases are read from.
+    InstalledPackages packages = InstalledPackages.read(files, walk);
     if (packages.isEmpty()) return List.of();
     Map<Integer, Accumulator> byLayer = new LinkedHashMap<>();
     Map<Integer, Map<String, Long>> packageBytes = new HashMap<>();

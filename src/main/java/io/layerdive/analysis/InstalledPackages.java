@@ -1,9 +1,9 @@
 package io.layerdive.analysis;
 
-import io.layerdive.tree.FileTree;
 import io.layerdive.tree.ImageFiles;
 import io.layerdive.tree.PackageDatabasePaths;
 import io.layerdive.tree.PathTrie;
+import io.layerdive.tree.StackWalk;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,13 +33,15 @@ public final class InstalledPackages {
     return ownerByNode.isEmpty();
   }
 
-  public static InstalledPackages read(ImageFiles files, FileTree finalTree) {
+  /** Reads the databases of the file system {@code walk} has stacked (all layers, usually). */
+  public static InstalledPackages read(ImageFiles files, StackWalk finalTree) {
     PathTrie trie = files.trie();
     Map<Integer, String> owners = new HashMap<>();
     content(files, finalTree, PackageDatabasePaths.APK_INSTALLED).ifPresent(db -> readApk(db, trie, owners));
     int info = trie.find(PackageDatabasePaths.DPKG_INFO_DIR);
     if (info >= 0 && finalTree.isPresent(info)) {
-      for (int c = finalTree.firstChild(info); c >= 0; c = finalTree.nextSibling(c)) {
+      for (int c = trie.firstChild(info); c >= 0; c = trie.nextSibling(c)) {
+        if (!finalTree.isPresent(c)) continue;
         String name = trie.name(c);
         if (!name.endsWith(".list")) continue;
         String pkg = name.substring(0, name.length() - ".list".length());
@@ -51,12 +53,12 @@ public final class InstalledPackages {
     return new InstalledPackages(owners);
   }
 
-  private static Optional<String> content(ImageFiles files, FileTree tree, String path) {
+  private static Optional<String> content(ImageFiles files, StackWalk tree, String path) {
     int node = files.trie().find(path);
     return node < 0 ? Optional.empty() : content(files, tree, node);
   }
 
-  private static Optional<String> content(ImageFiles files, FileTree tree, int node) {
+  private static Optional<String> content(ImageFiles files, StackWalk tree, int node) {
     if (!tree.isPresent(node) || tree.entryLayer(node) < 0) return Optional.empty();
     return files
         .layer(tree.entryLayer(node))
