@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param source the {@code --source} value, when given
  * @param platform the {@code --platform} value ({@code os/arch[/variant]}), when given
  * @param demo whether {@code --demo} asked for the built-in sample image
+ * @param cache whether layers may come from and go to the on-disk cache ({@code --no-cache} says
+ *     no)
  */
 record ImageRequest(
     Optional<String> image,
@@ -19,7 +21,8 @@ record ImageRequest(
     boolean demo,
     boolean pull,
     List<String> insecureRegistries,
-    Optional<String> registryCa) {
+    Optional<String> registryCa,
+    boolean cache) {
 
   ImageRequest {
     insecureRegistries = List.copyOf(insecureRegistries);
@@ -27,6 +30,17 @@ record ImageRequest(
 
   ImageRequest(Optional<String> image, Optional<String> source, Optional<String> platform, boolean demo) {
     this(image, source, platform, demo, true, List.of(), Optional.empty());
+  }
+
+  ImageRequest(
+      Optional<String> image,
+      Optional<String> source,
+      Optional<String> platform,
+      boolean demo,
+      boolean pull,
+      List<String> insecureRegistries,
+      Optional<String> registryCa) {
+    this(image, source, platform, demo, pull, insecureRegistries, registryCa, true);
   }
 
   /** How progress lines and messages name the image. */

@@ -147,6 +147,12 @@ final class LayerdiveCommand implements Callable<Integer> {
       description = "Registry source: trust the CA certificates in FILE (PEM).")
   String registryCa;
 
+  @Option(
+      names = "--no-cache",
+      description =
+          "Read every layer, neither using nor filling the layer cache (see LAYERDIVE_CACHE_SIZE).")
+  boolean noCache;
+
   @Option(names = "--demo", description = "Open a built-in sample image instead of IMAGE.")
   boolean demo;
 
@@ -217,7 +223,8 @@ final class LayerdiveCommand implements Callable<Integer> {
             false,
             false,
             insecureRegistries,
-            Optional.ofNullable(registryCa));
+            Optional.ofNullable(registryCa),
+            !noCache);
     return present(sources.open(request), name, outputs);
   }
 
@@ -285,7 +292,8 @@ final class LayerdiveCommand implements Callable<Integer> {
         demo,
         !noPull,
         insecureRegistries,
-        Optional.ofNullable(registryCa));
+        Optional.ofNullable(registryCa),
+        !noCache);
   }
 
   private CiRun.Options ciOptions() {

@@ -1,6 +1,9 @@
 package io.layerdive.cli;
 
+import io.layerdive.cache.CacheSettings;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.LayerBlobReader;
+import io.layerdive.source.LayerCache;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.Platform;
 import io.layerdive.source.SourceSpec;
@@ -56,9 +59,12 @@ final class Sources implements SourceOpener {
     }
     String name = request.image().orElseThrow();
     SourceSpec spec = SourceSpec.parse(name, forced);
+    LayerCache cache = cache(request);
     return switch (spec.kind()) {
-      case DOCKER_ARCHIVE -> DockerArchiveSource.file(Path.of(spec.target()), name);
-      case OCI -> OciLayoutSource.of(Path.of(spec.target()), name, platform);
+      case DOCKER_ARCHIVE -> DockerArchiveSource.file(
+          Path.of(spec.target()), name, LayerBlobReader.defaultThreads(), cache);
+      case OCI -> OciLayoutSource.of(
+          Path.of(spec.target()), name, platform, LayerBlobReader.defaultThreads(), cache);
       case DOCKER -> docker(name, spec.target(), request);
       case PODMAN -> DaemonSource.of(
           Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(), host);
@@ -78,6 +84,16 @@ final class Sources implements SourceOpener {
                 output.accept(line);
               }
             });
+  }
+
+  /** The on-disk layer cache the environment names, unless {@code --no-cache}. */
+  private LayerCache cache(ImageRequest request) throws UsageException {
+    if (!request.cache()) return LayerCache.NONE;
+    try {
+      return CacheSettings.fromEnvironment(host.variables()).open();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 
   /** The daemon; for a bare name that names a registry host, the registry when no daemon answers. */

@@ -1,5 +1,6 @@
 package io.layerdive.source;
 
+import io.layerdive.image.Digest;
 import io.layerdive.image.LayerReceiver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,18 +39,43 @@ public final class LayerBlobReader {
    * @param size its stored size, for progress
    * @param subject names it in messages
    * @param announced the compression its manifest announces, or null
+   * @param diffId the diff_id the config gives the layer, the key it is cached under; null when
+   *     the cache is not to be asked
+   * @param blobDigest the blob's digest when its manifest names it, or null
    */
-  public record Blob(String key, long size, String subject, Compression announced, Opener opener) {}
+  public record Blob(
+      String key,
+      long size,
+      String subject,
+      Compression announced,
+      Opener opener,
+      Digest diffId,
+      Digest blobDigest) {
+    public Blob(String key, long size, String subject, Compression announced, Opener opener) {
+      this(key, size, subject, announced, opener, null, null);
+    }
+  }
 
   private final LayerTarReader reader = new LayerTarReader();
   private final int threads;
+  private final LayerCache cache;
 
   public LayerBlobReader() {
     this(defaultThreads());
   }
 
   public LayerBlobReader(int threads) {
+    this(threads, LayerCache.NONE);
+  }
+
+  /** A reader that replays the layers {@code cache} holds and records those it reads. */
+  public LayerBlobReader(int threads, LayerCache cache) {
     this.threads = Math.max(1, threads);
+    this.cache = cache;
+  }
+
+  public LayerCache cache() {
+    return cache;
   }
 
   public static int defaultThreads() {
@@ -73,14 +99,32 @@ public final class LayerBlobReader {
     AtomicBoolean cancelled = new AtomicBoolean();
     listener.progress(0, total, 0, count);
     Map<String, LayerReadResult<T>> results = new HashMap<>();
+    try {
+      readAll(order, receiver, listener, results, done, total, layersDone, count, cancelled);
+    } finally {
+      cache.trim();
+    }
+    return results;
+  }
 
+  private <T> void readAll(
+      List<Blob> order,
+      LayerReceiver<T> receiver,
+      LoadListener listener,
+      Map<String, LayerReadResult<T>> results,
+      AtomicLong done,
+      long total,
+      AtomicInteger layersDone,
+      int count,
+      AtomicBoolean cancelled)
+      throws ImageReadException {
     if (threads == 1 || count <= 1) {
       for (Blob blob : order) {
         results.put(
             blob.key(),
             readOne(blob, receiver, listener, done, total, layersDone, count, cancelled));
       }
-      return results;
+      return;
     }
 
     ExecutorService pool =
@@ -113,7 +157,6 @@ public final class LayerBlobReader {
         }
       }
       if (failure != null) throw failure;
-      return results;
     } catch (InterruptedException e) {
       cancelled.set(true);
       Thread.currentThread().interrupt();
@@ -133,19 +176,76 @@ public final class LayerBlobReader {
       int count,
       AtomicBoolean cancelled)
       throws ImageReadException {
+    LayerReadResult<T> result = blob.diffId() == null ? null : fromCache(blob, receiver);
+    if (result != null) {
+      done.addAndGet(blob.size());
+    } else {
+      result = read(blob, receiver, listener, done, total, layersDone, count, cancelled);
+    }
+    listener.progress(done.get(), total, layersDone.incrementAndGet(), count);
+    return result;
+  }
+
+  private <T> LayerReadResult<T> read(
+      Blob blob,
+      LayerReceiver<T> receiver,
+      LoadListener listener,
+      AtomicLong done,
+      long total,
+      AtomicInteger layersDone,
+      int count,
+      AtomicBoolean cancelled)
+      throws ImageReadException {
+    LayerReceiver.Builder<T> builder = receiver.begin();
+    LayerCache.Recorder<T> recorder = blob.diffId() == null ? null : cache.recorder(builder);
     LayerReadResult<T> result;
     try (InputStream in =
         new ProgressInputStream(
             blob.opener().open(),
             n -> listener.progress(done.addAndGet(n), total, layersDone.get(), count),
             cancelled)) {
-      result = reader.read(in, blob.subject(), blob.announced(), receiver.begin());
+      result =
+          reader.read(
+              in, blob.subject(), blob.announced(), recorder == null ? builder : recorder);
     } catch (IOException e) {
       throw new ImageReadException(
           blob.subject() + ": cannot read the layer (" + e.getMessage() + ")", e);
     }
-    listener.progress(done.get(), total, layersDone.incrementAndGet(), count);
+    if (recorder != null) CachedLayers.store(recorder, result, blob.announced());
     return result;
+  }
+
+  /**
+   * The layer replayed from the cache, or null. The blob's first bytes are read to tell its
+   * compression: a compressed blob whose digest no manifest names is read, since only reading it
+   * would give that digest.
+   */
+  private <T> LayerReadResult<T> fromCache(Blob blob, LayerReceiver<T> receiver)
+      throws ImageReadException {
+    if (!cache.enabled()) return null;
+    Compression compression;
+    try (InputStream in = blob.opener().open()) {
+      byte[] head = new byte[Compression.MAGIC_LENGTH];
+      compression = Compression.sniff(head, in.readNBytes(head, 0, head.length));
+    } catch (IOException e) {
+      throw new ImageReadException(
+          blob.subject() + ": cannot read the layer (" + e.getMessage() + ")", e);
+    }
+    Digest blobDigest = blob.blobDigest();
+    if (blobDigest == null) {
+      if (compression != Compression.NONE) return null;
+      blobDigest = blob.diffId();
+    }
+    return CachedLayers.replay(
+            cache,
+            receiver,
+            blob.diffId(),
+            blobDigest,
+            compression,
+            blob.announced(),
+            blob.size(),
+            blob.subject())
+        .orElse(null);
   }
 
   private static ImageReadException asImageReadException(Throwable cause) {

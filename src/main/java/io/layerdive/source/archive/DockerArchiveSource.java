@@ -9,6 +9,7 @@ import io.layerdive.source.ImageAssembler.LayerRef;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerBlobReader;
+import io.layerdive.source.LayerCache;
 import io.layerdive.source.LayerReadResult;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
@@ -61,6 +62,14 @@ public final class DockerArchiveSource implements ImageSource {
   /** As {@link #file(Path, String)} with a chosen number of reading threads. */
   public static DockerArchiveSource file(Path path, String name, int threads) {
     return new DockerArchiveSource(path, null, name, new LayerBlobReader(threads));
+  }
+
+  /**
+   * As {@link #file(Path, String)}, replaying the layers {@code cache} holds instead of reading
+   * them, and caching those it reads.
+   */
+  public static DockerArchiveSource file(Path path, String name, int threads, LayerCache cache) {
+    return new DockerArchiveSource(path, null, name, new LayerBlobReader(threads, cache));
   }
 
   /** An archive read once from a stream that {@code opener} opens when loading starts. */
@@ -139,7 +148,9 @@ public final class DockerArchiveSource implements ImageSource {
                 entry.size(),
                 name + ": layer " + i + " (" + plan.layerPaths().get(i) + ")",
                 plan.announced().get(i),
-                () -> files.open(entry)));
+                () -> files.open(entry),
+                plan.diffIds().get(i),
+                ref.expectedBlobDigest()));
       }
     }
     listener.layersKnown(

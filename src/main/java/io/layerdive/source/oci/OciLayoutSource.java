@@ -13,6 +13,7 @@ import io.layerdive.source.ImageConfigJson;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerBlobReader;
+import io.layerdive.source.LayerCache;
 import io.layerdive.source.LayerReadResult;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
@@ -74,6 +75,15 @@ public final class OciLayoutSource implements ImageSource {
   public static OciLayoutSource of(
       Path path, String name, Optional<Platform> platform, int threads) {
     return new OciLayoutSource(path, name, platform, new LayerBlobReader(threads));
+  }
+
+  /**
+   * As {@link #of(Path, String, Optional)}, replaying the layers {@code cache} holds instead of
+   * reading them, and caching those it reads.
+   */
+  public static OciLayoutSource of(
+      Path path, String name, Optional<Platform> platform, int threads, LayerCache cache) {
+    return new OciLayoutSource(path, name, platform, new LayerBlobReader(threads, cache));
   }
 
   /** One image manifest the index leads to. */
@@ -170,6 +180,20 @@ public final class OciLayoutSource implements ImageSource {
           new LayerBlobReader.Blob(blobPath, e.size(), subject, announced, () -> files.open(e)));
     }
     List<Digest> diffIds = ImageAssembler.diffIds(config, refs.size(), name, "the manifest");
+    for (int i = refs.size() - 1; i >= 0; i--) {
+      LayerRef ref = refs.get(i);
+      LayerBlobReader.Blob b = blobs.get(ref.blobKey());
+      blobs.put(
+          ref.blobKey(),
+          new LayerBlobReader.Blob(
+              b.key(),
+              b.size(),
+              b.subject(),
+              b.announced(),
+              b.opener(),
+              diffIds.get(i),
+              ref.expectedBlobDigest()));
+    }
     listener.layersKnown(ImageAssembler.preview(refs, diffIds, config, sizes));
     listener.phase("Reading " + blobs.size() + " layers of " + name);
     Map<String, LayerReadResult<T>> results =

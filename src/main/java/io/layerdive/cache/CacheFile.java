@@ -1,0 +1,64 @@
+package io.layerdive.cache;
+
+import io.layerdive.hash.Xxh64;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The frame of every cache file: magic, format version, kind, the key the entry is stored under,
+ * the payload's length and its XXH64, then the payload. A file that is truncated, changed, of
+ * another format version or kept under another key does not unwrap.
+ */
+final class CacheFile {
+  /** Raise whenever the payload's meaning changes, including which file contents are kept. */
+  static final int FORMAT_VERSION = 1;
+
+  static final byte LAYER = 'L';
+  static final byte IMAGE = 'I';
+
+  private static final byte[] MAGIC = "layerdiv".getBytes(StandardCharsets.US_ASCII);
+  private static final long SEED = 0x6c61796572646976L;
+
+  private CacheFile() {}
+
+  /** The header for a payload made of {@code parts}, each the used part of a buffer. */
+  static byte[] header(byte kind, String key, Bytes... parts) {
+    Xxh64 xxh = new Xxh64(SEED);
+    long length = 0;
+    for (Bytes part : parts) {
+      xxh.update(part.array(), 0, part.length());
+      length += part.length();
+    }
+    Bytes h = new Bytes(64 + key.length());
+    h.putBytes(MAGIC, 0, MAGIC.length);
+    h.putVarLong(FORMAT_VERSION);
+    h.put(kind);
+    h.putString(key);
+    h.putLong(length);
+    h.putLong(xxh.digest());
+    return java.util.Arrays.copyOf(h.array(), h.length());
+  }
+
+  /**
+   * The payload of {@code file}, checked.
+   *
+   * @throws CorruptEntry when anything does not check out
+   */
+  static Cursor payload(byte[] file, byte kind, String key) {
+    Cursor c = new Cursor(file, 0, file.length);
+    for (byte m : MAGIC) {
+      if (c.get() != (m & 0xff)) throw new CorruptEntry("not a cache file");
+    }
+    long version = c.varLong();
+    if (version != FORMAT_VERSION) throw new CorruptEntry("format version " + version);
+    if (c.get() != (kind & 0xff)) throw new CorruptEntry("another kind of entry");
+    if (!c.string().equals(key)) throw new CorruptEntry("kept under another key");
+    long length = c.fixedLong();
+    long checksum = c.fixedLong();
+    int start = c.position();
+    if (length != file.length - start) throw new CorruptEntry("length " + length);
+    Xxh64 xxh = new Xxh64(SEED);
+    xxh.update(file, start, file.length - start);
+    if (xxh.digest() != checksum) throw new CorruptEntry("checksum");
+    return new Cursor(file, start, file.length);
+  }
+}
