@@ -79,6 +79,11 @@ public final class DiskLayerCache implements LayerCache {
   }
 
   @Override
+  public boolean contains(Digest diffId) {
+    return safe(diffId) && Files.isRegularFile(layerFile(diffId));
+  }
+
+  @Override
   public <T> Recorder<T> recorder(LayerReceiver.Builder<T> builder) {
     return new LayerRecordWriter<>(
         builder,

@@ -65,9 +65,10 @@ final class Sources implements SourceOpener {
           Path.of(spec.target()), name, LayerBlobReader.defaultThreads(), cache);
       case OCI -> OciLayoutSource.of(
           Path.of(spec.target()), name, platform, LayerBlobReader.defaultThreads(), cache);
-      case DOCKER -> docker(name, spec.target(), request);
+      case DOCKER -> docker(name, spec.target(), request, cache);
       case PODMAN -> DaemonSource.of(
-          Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(), host);
+              Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(cache), host)
+          .withCache(cache);
       case REGISTRY -> registry(spec.target(), request);
     };
   }
@@ -97,10 +98,12 @@ final class Sources implements SourceOpener {
   }
 
   /** The daemon; for a bare name that names a registry host, the registry when no daemon answers. */
-  private ImageSource docker(String name, String target, ImageRequest request)
+  private ImageSource docker(String name, String target, ImageRequest request, LayerCache cache)
       throws UsageException, ImageReadException {
     DaemonSource daemon =
-        DaemonSource.of(Engine.DOCKER, target, request.pull(), new DaemonArchiveReader(), host);
+        DaemonSource.of(
+                Engine.DOCKER, target, request.pull(), new DaemonArchiveReader(cache), host)
+            .withCache(cache);
     boolean bare = request.source().isEmpty() && !name.contains("://");
     if (!bare || !ImageReference.namesRegistryHost(name)) {
       return daemon;
@@ -127,7 +130,10 @@ final class Sources implements SourceOpener {
       }
       options = options.withInsecureRegistries(request.insecureRegistries());
       if (request.registryCa().isPresent()) options = options.withCaFile(Path.of(request.registryCa().get()));
-      return new RegistrySource(ImageReference.parse(reference), options, new RegistryLayerReader());
+      LayerCache cache = cache(request);
+      return new RegistrySource(
+              ImageReference.parse(reference), options, new RegistryLayerReader(cache))
+          .withCache(cache);
     } catch (IllegalArgumentException e) {
       throw new ImageReadException(reference + ": " + e.getMessage(), e);
     }

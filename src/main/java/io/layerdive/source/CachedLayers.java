@@ -59,6 +59,26 @@ public final class CachedLayers {
             });
   }
 
+  /**
+   * Reads a layer blob with {@code reader} into a fresh builder of {@code receiver}, recording it
+   * into {@code cache} on the way (under the diff_id the read computes).
+   */
+  public static <T> LayerReadResult<T> readAndRecord(
+      LayerTarReader reader,
+      java.io.InputStream blob,
+      String subject,
+      Compression announced,
+      LayerReceiver<T> receiver,
+      LayerCache cache)
+      throws ImageReadException {
+    LayerReceiver.Builder<T> builder = receiver.begin();
+    LayerCache.Recorder<T> recorder = cache.recorder(builder);
+    LayerReadResult<T> result =
+        reader.read(blob, subject, announced, recorder == null ? builder : recorder);
+    if (recorder != null) store(recorder, result, announced);
+    return result;
+  }
+
   /** Stores what {@code recorder} saw of a complete read under the diff_id the read computed. */
   public static void store(
       LayerCache.Recorder<?> recorder, LayerReadResult<?> result, Compression announced) {

@@ -40,6 +40,14 @@ public interface LayerCache {
    */
   <T> Recorder<T> recorder(LayerReceiver.Builder<T> builder);
 
+  /**
+   * Whether an entry for {@code diffId} is there, unchecked: a source about to replay a whole image
+   * asks first, so as not to replay half of it and then read it all.
+   */
+  default boolean contains(Digest diffId) {
+    return false;
+  }
+
   /** Whether layers are looked up at all; sources may skip preparations when not. */
   default boolean enabled() {
     return this != NONE;

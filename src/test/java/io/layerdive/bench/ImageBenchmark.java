@@ -35,6 +35,11 @@ import java.util.Map;
  * threads (its default otherwise). HUGE is also measured with {@code -Xmx512m} to show
  * whether a million-file model fits in 512 MB. Figures per row are medians over the runs.
  *
+ * <p>With {@code --cache}, each case gets two more rows: <b>cache fill</b>, a load into an empty
+ * layer cache (reading every layer and writing its entry), once; and <b>cache re-open</b>, loads
+ * that replay every layer from that cache, each in a fresh JVM as before. The split of the load
+ * (read or replay / freeze / stack and analysis) is printed for each run.
+ *
  * <ul>
  *   <li><b>load</b>: in the child, from opening the archive to the analysis (JVM start excluded);
  *       <b>process</b>: the child's whole life as the parent sees it, JVM start and the memory
@@ -55,12 +60,14 @@ public final class ImageBenchmark {
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "layerdive-bench");
     int runs = 3;
     String threads = null;
+    boolean cache = false;
     List<SyntheticImages> cases = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--threads" -> threads = args[++i];
+        case "--cache" -> cache = true;
         default -> cases.add(SyntheticImages.valueOf(args[i].toUpperCase(Locale.ROOT)));
       }
     }
@@ -74,21 +81,30 @@ public final class ImageBenchmark {
       List<List<String>> heaps = new ArrayList<>();
       heaps.add(List.of());
       if (image == SyntheticImages.HUGE) heaps.add(List.of("-Xmx512m"));
+      Path cacheDir = dir.resolve(image.name().toLowerCase(Locale.ROOT) + "-cache");
+      if (cache) {
+        heaps.add(List.of(FILL));
+        heaps.add(List.of(REOPEN));
+      }
       for (List<String> jvm : heaps) {
         List<Map<String, String>> results = new ArrayList<>();
         String histogram = "";
-        for (int run = 0; run < runs; run++) {
-          Result r = child(archive, jvm, threads);
+        boolean fill = jvm.equals(List.of(FILL));
+        if (fill) deleteTree(cacheDir);
+        for (int run = 0; run < (fill ? 1 : runs); run++) {
+          Result r = child(archive, jvm, threads, cacheDir);
           System.err.printf(
               Locale.ROOT,
-              "%s %s run %d: exit %d, load %s ms%n",
+              "%s %s run %d: exit %d, load %s ms, CPU %s ms (read %s, freeze %s, stack and analysis %s)%n",
               image,
               jvm,
               run,
               r.exit,
-              r.values.containsKey("loadNanos")
-                  ? Long.parseLong(r.values.get("loadNanos")) / 1_000_000
-                  : "-");
+              millis(r, "loadNanos"),
+              millis(r, "cpuNanos"),
+              millis(r, "readNanos"),
+              millis(r, "freezeNanos"),
+              millis(r, "analyzeNanos"));
           if (r.exit != 0) {
             results.clear();
             rows.add(failedRow(image, jvm, r));
@@ -107,9 +123,9 @@ public final class ImageBenchmark {
     }
     System.out.println();
     System.out.println(
-        "| image | JVM flags | layers | file entries | archive | load (min–max) | process |"
+        "| image | JVM flags | layers | file entries | archive | load (min–max) | load CPU | process |"
             + " MB/s | peak RSS | retained heap | bytes/entry |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
     System.out.println();
     histograms.forEach(System.out::println);
@@ -137,16 +153,35 @@ public final class ImageBenchmark {
 
   private record Result(int exit, long nanos, Map<String, String> values, String histogram) {}
 
-  private static Result child(Path archive, List<String> jvm, String threads) throws Exception {
+  /** Pseudo JVM flags naming the cache rows. */
+  private static final String FILL = "cache fill";
+
+  private static final String REOPEN = "cache re-open";
+
+  private static String millis(Result r, String key) {
+    return r.values.containsKey(key) ? Long.toString(Long.parseLong(r.values.get(key)) / 1_000_000) : "-";
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
+  private static Result child(Path archive, List<String> jvm, String threads, Path cacheDir)
+      throws Exception {
+    boolean cached = jvm.equals(List.of(FILL)) || jvm.equals(List.of(REOPEN));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvm);
+    if (!cached) cmd.addAll(jvm);
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(ImageLoadChild.class.getName());
     cmd.add(archive.toString());
     if (threads != null) cmd.add(threads);
+    if (cached) cmd.add("cache=" + cacheDir);
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Map<String, String> values = new HashMap<>();
@@ -181,6 +216,7 @@ public final class ImageBenchmark {
     long archiveBytes = Long.parseLong(first.get("archiveBytes"));
     long entries = Long.parseLong(first.get("entries"));
     long[] load = longs(rs, "loadNanos");
+    long[] cpu = longs(rs, "cpuNanos");
     long[] process = longs(rs, "processNanos");
     long[] hwm = longs(rs, "vmHwmKb");
     long[] retained = new long[rs.size()];
@@ -192,7 +228,7 @@ public final class ImageBenchmark {
     long retainedMedian = median(retained);
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.0f | %s | %s | %.0f |",
+        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f | %s | %s | %.0f |",
         image,
         jvm.isEmpty() ? "default" : String.join(" ", jvm),
         first.get("layers"),
@@ -201,6 +237,7 @@ public final class ImageBenchmark {
         loadMedian / 1e9,
         min(load) / 1e9,
         max(load) / 1e9,
+        median(cpu) / 1e9,
         median(process) / 1e9,
         archiveBytes / 1e6 / (loadMedian / 1e9),
         mb(median(hwm) * 1024),
@@ -211,7 +248,7 @@ public final class ImageBenchmark {
   private static String failedRow(SyntheticImages image, List<String> jvm, Result r) {
     return String.format(
         Locale.ROOT,
-        "| %s | %s | | | | failed (exit %d%s) | | | | | |",
+        "| %s | %s | | | | failed (exit %d%s) | | | | | | |",
         image,
         jvm.isEmpty() ? "default" : String.join(" ", jvm),
         r.exit,

@@ -3,6 +3,9 @@ package io.layerdive.bench;
 import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.analysis.ImageAnalyzer;
 import io.layerdive.image.Image;
+import io.layerdive.cache.DiskLayerCache;
+import io.layerdive.source.LayerBlobReader;
+import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.archive.DockerArchiveSource;
@@ -21,25 +24,42 @@ import javax.management.ObjectName;
  * heap, JIT or page-cache-independent state: loads the archive given as the only argument end to
  * end, as the command line does, and prints {@code key=value} lines, then the top of a heap
  * histogram taken with the model still referenced.
+ *
+ * <p>Arguments: the archive, then optionally the number of reading threads and {@code
+ * cache=DIR}, a layer cache directory to replay from and fill (bound 100 GB).
  */
 public final class ImageLoadChild {
   private ImageLoadChild() {}
 
   public static void main(String[] args) throws Exception {
     Path archive = Path.of(args[0]);
+    int threads = LayerBlobReader.defaultThreads();
+    LayerCache cache = LayerCache.NONE;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].startsWith("cache=")) {
+        cache = new DiskLayerCache(Path.of(args[i].substring("cache=".length())), 100_000_000_000L);
+      } else {
+        threads = Integer.parseInt(args[i]);
+      }
+    }
     long before = usedAfterGc();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     TreeBuilder builder = new TreeBuilder();
     LoadedImage<RawLayer> loaded =
-        (args.length > 1
-                ? DockerArchiveSource.file(archive, "bench", Integer.parseInt(args[1]))
-                : DockerArchiveSource.file(archive, "bench"))
+        DockerArchiveSource.file(archive, "bench", threads, cache)
             .load(builder, LoadListener.NONE);
+    long tRead = System.nanoTime();
     Image image = loaded.image();
     ImageFiles files = builder.freeze(loaded.layerContents());
+    long tFreeze = System.nanoTime();
     LayerStack stack = new LayerStack(files);
     ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);
     long t1 = System.nanoTime();
+    put("cpuNanos", processCpuNanos() - cpu0);
+    put("readNanos", tRead - t0);
+    put("freezeNanos", tFreeze - tRead);
+    put("analyzeNanos", t1 - tFreeze);
     long after = usedAfterGc();
     // Peak RSS before the histogram, which allocates its own text.
     String hwm = procStatus("VmHWM");
@@ -61,6 +81,13 @@ public final class ImageLoadChild {
     System.out.print(histogram());
     // The model must stay reachable until the histogram has been taken.
     if (stack.files() != files || loaded.layerContents().isEmpty()) System.out.println("?");
+  }
+
+  /** CPU time of all the process's threads: what the load cost on a machine busy with others. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void put(String key, Object value) {

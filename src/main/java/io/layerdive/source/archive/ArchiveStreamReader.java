@@ -8,6 +8,8 @@ import io.layerdive.source.ImageAssembler;
 import io.layerdive.source.ImageAssembler.LayerRef;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.LayerReadResult;
+import io.layerdive.source.CachedLayers;
+import io.layerdive.source.LayerCache;
 import io.layerdive.source.LayerTarReader;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
@@ -33,9 +35,15 @@ final class ArchiveStreamReader {
 
   private final String name;
   private final LayerTarReader layerReader = new LayerTarReader();
+  private final LayerCache cache;
 
-  ArchiveStreamReader(String name) {
+  /**
+   * @param cache where the layers read are recorded; a stream cannot skip a layer, so nothing is
+   *     replayed from it
+   */
+  ArchiveStreamReader(String name, LayerCache cache) {
     this.name = name;
+    this.cache = cache;
   }
 
   /**
@@ -87,13 +95,14 @@ final class ArchiveStreamReader {
       try {
         results.put(
             path,
-            layerReader.read(
-                peeked.stream(tar.data()), name + ": " + path, null, receiver.begin()));
+            CachedLayers.readAndRecord(
+                layerReader, peeked.stream(tar.data()), name + ": " + path, null, receiver, cache));
         blobs[0]++;
       } catch (ImageReadException e) {
         failures.put(path, e);
       }
     }
+    cache.trim();
 
     listener.progress(counted.count, total, blobs[0], -1);
     ArchivePlan plan = ArchivePlan.of(name, lookup(json, links, results, failures));

@@ -41,6 +41,7 @@ public final class DockerArchiveSource implements ImageSource {
   private final LayerBlobReader.Opener stream;
   private final String name;
   private final LayerBlobReader blobReader;
+  private final LayerCache cache;
 
   private DockerArchiveSource(
       Path path, LayerBlobReader.Opener stream, String name, LayerBlobReader blobReader) {
@@ -48,6 +49,7 @@ public final class DockerArchiveSource implements ImageSource {
     this.stream = stream;
     this.name = name;
     this.blobReader = blobReader;
+    this.cache = blobReader.cache();
   }
 
   /**
@@ -77,12 +79,18 @@ public final class DockerArchiveSource implements ImageSource {
     return new DockerArchiveSource(null, opener, name, new LayerBlobReader(1));
   }
 
+  /** As {@link #stream}, recording the layers read into {@code cache}. */
+  public static DockerArchiveSource stream(
+      LayerBlobReader.Opener opener, String name, LayerCache cache) {
+    return new DockerArchiveSource(null, opener, name, new LayerBlobReader(1, cache));
+  }
+
   @Override
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
     if (path == null) {
       try (InputStream in = stream.open()) {
-        return new ArchiveStreamReader(name).read(in, -1, Compression.NONE, receiver, listener);
+        return new ArchiveStreamReader(name, cache).read(in, -1, Compression.NONE, receiver, listener);
       } catch (IOException e) {
         throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
       }
@@ -124,7 +132,7 @@ public final class DockerArchiveSource implements ImageSource {
       throws ImageReadException {
     listener.phase("Reading " + name + " (" + outer.displayName() + " compressed)");
     try (InputStream raw = Files.newInputStream(path)) {
-      return new ArchiveStreamReader(name).read(raw, Files.size(path), outer, receiver, listener);
+      return new ArchiveStreamReader(name, cache).read(raw, Files.size(path), outer, receiver, listener);
     } catch (IOException e) {
       throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
     }

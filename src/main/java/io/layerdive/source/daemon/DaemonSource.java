@@ -5,11 +5,13 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ImageHistory;
 import io.layerdive.image.Digest;
+import io.layerdive.image.Image;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ArchiveOpener;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
+import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import java.io.FilterInputStream;
@@ -17,7 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,6 +38,7 @@ public final class DaemonSource implements ImageSource {
   private final ArchiveStreamReader reader;
   private final CredentialStore credentials;
   private final LongSupplier clock;
+  private final LayerCache cache;
   private volatile String imageId;
 
   /**
@@ -55,12 +61,33 @@ public final class DaemonSource implements ImageSource {
       ArchiveStreamReader reader,
       CredentialStore credentials,
       LongSupplier clock) {
+    this(endpoint, reference, pullAllowed, reader, credentials, clock, LayerCache.NONE);
+  }
+
+  private DaemonSource(
+      DaemonEndpoint endpoint,
+      String reference,
+      boolean pullAllowed,
+      ArchiveStreamReader reader,
+      CredentialStore credentials,
+      LongSupplier clock,
+      LayerCache cache) {
     this.endpoint = endpoint;
     this.reference = reference;
     this.pullAllowed = pullAllowed;
     this.reader = reader;
     this.credentials = credentials;
     this.clock = clock;
+    this.cache = cache;
+  }
+
+  /**
+   * This source opening an image from {@code cache}, without an export, when the cache holds
+   * every layer and what the last export of the same image told; the reader is expected to fill
+   * the cache with the layers it reads.
+   */
+  public DaemonSource withCache(LayerCache cache) {
+    return new DaemonSource(endpoint, reference, pullAllowed, reader, credentials, clock, cache);
   }
 
   /** A source for {@code reference} on the daemon this machine's settings name. */
@@ -102,6 +129,9 @@ public final class DaemonSource implements ImageSource {
       imageId = image.getId();
       List<Digest> diffIds = diffIds(image);
       listener.layersKnown(HistoryLayers.match(diffIds, history(connection)));
+      String key = endpoint.engine() + " " + endpoint.describe() + " " + imageId + " " + reference;
+      Optional<LoadedImage<T>> cached = fromCache(key, diffIds, receiver, listener);
+      if (cached.isPresent()) return cached.get();
       LoadedImage<T> loaded = export(connection, image, receiver, listener);
       List<Digest> exported = loaded.image().layers().stream().map(Layer::diffId).toList();
       if (!exported.equals(diffIds)) {
@@ -109,8 +139,41 @@ public final class DaemonSource implements ImageSource {
             + " exported layers " + shortList(exported) + " but its inspect lists "
             + shortList(diffIds) + "; the export does not match the image");
       }
+      if (cache.enabled()) cache.storeImage(key, CachedImage.encode(loaded.image()));
       return loaded;
     }
+  }
+
+  /**
+   * The image from the cache: only when the last export of this very image (same id, same
+   * reference, same daemon) was cached and every one of its layers still is.
+   */
+  private <T> Optional<LoadedImage<T>> fromCache(
+      String key, List<Digest> diffIds, LayerReceiver<T> receiver, LoadListener listener) {
+    if (!cache.enabled()) return Optional.empty();
+    Optional<Image> known = cache.image(key).flatMap(CachedImage::decode);
+    if (known.isEmpty()) return Optional.empty();
+    Image image = known.get();
+    if (!image.layers().stream().map(Layer::diffId).toList().equals(diffIds)) {
+      return Optional.empty();
+    }
+    if (!diffIds.stream().allMatch(cache::contains)) return Optional.empty();
+    listener.phase("Replaying " + diffIds.size() + " layers of " + reference + " from the cache");
+    Map<Digest, T> replayed = new HashMap<>();
+    List<T> contents = new ArrayList<>();
+    for (Digest diffId : diffIds) {
+      T layer = replayed.get(diffId);
+      if (layer == null) {
+        Optional<LayerCache.Replayed<T>> hit = cache.replay(diffId, receiver.begin());
+        // An entry found damaged now: the export reads the layers again, the same paths.
+        if (hit.isEmpty()) return Optional.empty();
+        layer = hit.get().contents();
+        replayed.put(diffId, layer);
+      }
+      contents.add(layer);
+      listener.progress(0, -1, contents.size(), diffIds.size());
+    }
+    return Optional.of(new LoadedImage<>(image, contents));
   }
 
   /**

@@ -15,6 +15,9 @@ import java.io.InputStream;
  * LayerTarReader::read}.
  */
 public interface LayerStreamReader {
+  /** How diagnostics of a layer read from a registry name it. */
+  String SUBJECT = "registry layer";
+
   /**
    * @param blob the compressed blob; the reader need not read it to its end nor close it
    * @throws IOException when the stream breaks or is not a layer tar

@@ -7,7 +7,9 @@ import io.layerdive.image.ImageConfig;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.CachedLayers;
 import io.layerdive.source.ImageSource;
+import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import java.io.IOException;
@@ -34,6 +36,7 @@ public final class RegistrySource implements ImageSource {
   private final RegistryOptions options;
   private final LayerStreamReader reader;
   private final Platform machine;
+  private final LayerCache cache;
 
   public RegistrySource(
       ImageReference reference, RegistryOptions options, LayerStreamReader reader) {
@@ -45,10 +48,28 @@ public final class RegistrySource implements ImageSource {
       RegistryOptions options,
       LayerStreamReader reader,
       Platform machine) {
+    this(reference, options, reader, machine, LayerCache.NONE);
+  }
+
+  private RegistrySource(
+      ImageReference reference,
+      RegistryOptions options,
+      LayerStreamReader reader,
+      Platform machine,
+      LayerCache cache) {
     this.reference = reference;
     this.options = options;
     this.reader = reader;
     this.machine = machine;
+    this.cache = cache;
+  }
+
+  /**
+   * This source replaying the layers {@code cache} holds instead of downloading them; the reader
+   * is expected to fill the cache with those it reads.
+   */
+  public RegistrySource withCache(LayerCache cache) {
+    return new RegistrySource(reference, options, reader, machine, cache);
   }
 
   public ImageReference reference() {
@@ -108,16 +129,25 @@ public final class RegistrySource implements ImageSource {
       total += p.size();
     }
     listener.layersKnown(known);
-    listener.phase(
-        "Downloading "
-            + plan.size()
-            + (plan.size() == 1 ? " layer (" : " layers (")
-            + megabytes(total)
-            + ") from "
-            + reference.registry());
 
+    Map<Digest, LayerResult<T>> results = new LinkedHashMap<>();
     Map<Digest, LayerDownloads.Job> jobs = new LinkedHashMap<>();
+    int cached = 0;
+    long downloadTotal = 0;
     for (Planned p : plan) {
+      if (results.containsKey(p.blob())) {
+        cached++;
+        continue;
+      }
+      if (!jobs.containsKey(p.blob())) {
+        Optional<LayerResult<T>> hit = fromCache(p, receiver);
+        if (hit.isPresent()) {
+          results.put(p.blob(), hit.get());
+          cached++;
+          continue;
+        }
+      }
+      downloadTotal += p.size();
       jobs.merge(
           p.blob(),
           new LayerDownloads.Job(p.blob(), p.size(), p.diffId(), "layer " + p.index(), 1),
@@ -131,11 +161,24 @@ public final class RegistrySource implements ImageSource {
           });
     }
     long distinctTotal = jobs.values().stream().mapToLong(LayerDownloads.Job::size).sum();
+    int toDownload = plan.size() - cached;
+    listener.phase(
+        (toDownload == 0
+                ? "Replaying " + plan.size() + (plan.size() == 1 ? " layer" : " layers")
+                : "Downloading "
+                    + toDownload
+                    + (toDownload == 1 ? " layer (" : " layers (")
+                    + megabytes(downloadTotal)
+                    + ")")
+            + (cached > 0 && toDownload > 0 ? ", " + cached + " cached," : "")
+            + (toDownload == 0 ? " from the cache" : " from " + reference.registry()));
     DownloadProgress progress = new DownloadProgress(listener, distinctTotal, plan.size());
     progress.start();
-    Map<Digest, LayerResult<T>> results =
+    if (cached > 0) progress.layersDone(cached);
+    results.putAll(
         new LayerDownloads(client, options, reader, subject)
-            .run(List.copyOf(jobs.values()), receiver, progress);
+            .run(List.copyOf(jobs.values()), receiver, progress));
+    cache.trim();
 
     List<Layer> layers = new ArrayList<>();
     List<T> contents = new ArrayList<>();
@@ -160,6 +203,20 @@ public final class RegistrySource implements ImageSource {
     Image image =
         new Image(subject, new ImageConfig(os, arch, List.of(subject)), layers, diagnostics);
     return new LoadedImage<>(image, contents);
+  }
+
+  /** The layer replayed from the cache by its diff_id, or empty to download it. */
+  private <T> Optional<LayerResult<T>> fromCache(Planned p, LayerReceiver<T> receiver) {
+    return CachedLayers.replay(
+            cache,
+            receiver,
+            p.diffId(),
+            p.blob(),
+            null,
+            null,
+            p.size(),
+            LayerStreamReader.SUBJECT)
+        .map(r -> new LayerResult<>(r.contents(), r.diffId(), r.sizeBytes(), r.diagnostics()));
   }
 
   /** One manifest position: its blob and what the config says of it. */
