@@ -37,6 +37,7 @@ public final class DiskLayerCache implements LayerCache {
   /** Older temporary files belong to a process that died while writing. */
   private static final Duration STALE_TEMP = Duration.ofHours(1);
 
+  private final Path root;
   private final Path layers;
   private final Path images;
   private final long maxBytes;
@@ -47,6 +48,7 @@ public final class DiskLayerCache implements LayerCache {
    * @param maxBytes the bound on the size of all entries together
    */
   public DiskLayerCache(Path root, long maxBytes) {
+    this.root = root;
     this.layers = root.resolve("layers");
     this.images = root.resolve("images");
     this.maxBytes = maxBytes;
@@ -134,7 +136,7 @@ public final class DiskLayerCache implements LayerCache {
   private void write(Path dir, Path target, ByteBuffer[] parts) {
     Path temp = null;
     try {
-      Files.createDirectories(dir);
+      if (!Files.isDirectory(dir)) createPrivate(dir);
       temp = Files.createTempFile(dir, TEMP_PREFIX, "");
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         long remaining = 0;
@@ -159,6 +161,24 @@ public final class DiskLayerCache implements LayerCache {
         }
       }
     }
+  }
+
+  /** The file lists of the images one opens are nobody else's business: the root is 0700. */
+  private void createPrivate(Path dir) throws IOException {
+    if (!Files.isDirectory(root)) {
+      Files.createDirectories(root.getParent());
+      try {
+        Files.createDirectory(
+            root,
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createDirectories(root);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // another process made it meanwhile
+      }
+    }
+    Files.createDirectories(dir);
   }
 
   private static void touch(Path file) {

@@ -68,13 +68,16 @@ public final class TreeBuilder implements LayerReceiver<RawLayer> {
     for (int id = 1; id < n; id++) childCount[parents[id] + 1]++;
     int[] start = new int[n + 1];
     for (int i = 0; i < n; i++) start[i + 1] = start[i] + childCount[i + 1];
-    Integer[] children = new Integer[Math.max(0, n - 1)];
+    // Children sorted by the rank of their name among the distinct names (far fewer than the
+    // paths: names repeat across directories and are interned), packed with the id into a long.
+    int[] rank = nameRanks(names);
+    long[] children = new long[Math.max(0, n - 1)];
     int[] fill = Arrays.copyOf(start, n + 1);
-    for (int id = 1; id < n; id++) children[fill[parents[id]]++] = id;
+    for (int id = 1; id < n; id++) {
+      children[fill[parents[id]]++] = ((long) rank[id] << 32) | id;
+    }
     for (int p = 0; p < n; p++) {
-      if (start[p + 1] - start[p] > 1) {
-        Arrays.sort(children, start[p], start[p + 1], (a, b) -> NameOrder.INSTANCE.compare(names[a], names[b]));
-      }
+      if (start[p + 1] - start[p] > 1) Arrays.sort(children, start[p], start[p + 1]);
     }
     int[] newId = new int[n];
     int[] stack = new int[n];
@@ -84,9 +87,21 @@ public final class TreeBuilder implements LayerReceiver<RawLayer> {
     while (sp > 0) {
       int node = stack[--sp];
       newId[node] = next++;
-      for (int i = start[node + 1] - 1; i >= start[node]; i--) stack[sp++] = children[i];
+      for (int i = start[node + 1] - 1; i >= start[node]; i--) stack[sp++] = (int) children[i];
     }
     return newId;
+  }
+
+  /** For each node, the position of its name among the distinct names in {@link NameOrder}. */
+  private static int[] nameRanks(String[] names) {
+    Map<String, Integer> distinct = new java.util.HashMap<>();
+    for (String name : names) distinct.putIfAbsent(name, 0);
+    String[] sorted = distinct.keySet().toArray(new String[0]);
+    Arrays.sort(sorted, NameOrder.INSTANCE);
+    for (int i = 0; i < sorted.length; i++) distinct.put(sorted[i], i);
+    int[] rank = new int[names.length];
+    for (int id = 0; id < names.length; id++) rank[id] = distinct.get(names[id]);
+    return rank;
   }
 
   private static LayerFiles pack(RawLayer raw, int[] newId, PathTrie trie, BitSet seen) {

@@ -308,6 +308,16 @@ class DiskLayerCacheTest {
   }
 
   @Test
+  void theCacheDirectoryIsPrivate() throws IOException {
+    Path root = dir.resolve("deep/er/layerdive");
+    record(new DiskLayerCache(root, 1L << 40), digest(1), changes(1));
+
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(root)))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
   void imageFactsRoundTripUnderTheirKeyOnly() {
     DiskLayerCache cache = cache();
     byte[] facts = "{\"layers\":[]}".getBytes(StandardCharsets.UTF_8);
