@@ -10,6 +10,7 @@ import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.Platform;
 import io.layerdive.tree.ImageFiles;
 import io.layerdive.tree.RawLayer;
 import io.layerdive.tree.TreeBuilder;
