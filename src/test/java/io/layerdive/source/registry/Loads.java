@@ -4,6 +4,7 @@ import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.analysis.ImageAnalyzer;
 import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.Platform;
