@@ -389,4 +389,15 @@ class CliTest {
     assertThat(request.platform()).contains("linux/arm64");
     assertThat(request.demo()).isFalse();
   }
+
+  @Test
+  void aMalformedPlatformIsAUsageErrorNamedOnce() {
+    CliRun.Result result = new CliRun().in(dir).run("--platform", "linux", "--json", "-", "--demo");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "layerdive: --platform: 'linux' is not os/arch[/variant] (e.g. linux/amd64,"
+                + " linux/arm/v7)");
+  }
 }
