@@ -2,24 +2,24 @@ package io.layerdive.cli;
 
 import io.layerdive.cache.CacheSettings;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
+import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerBlobReader;
 import io.layerdive.source.LayerCache;
-import io.layerdive.source.ImageSource;
+import io.layerdive.source.LoadListener;
 import io.layerdive.source.Platform;
 import io.layerdive.source.SourceSpec;
 import io.layerdive.source.archive.DockerArchiveSource;
-import io.layerdive.source.daemon.DaemonSource;
-import io.layerdive.source.daemon.Engine;
 import io.layerdive.source.daemon.BuildRequest;
 import io.layerdive.source.daemon.DaemonEndpoint;
+import io.layerdive.source.daemon.DaemonSource;
 import io.layerdive.source.daemon.EndpointResolver;
-import io.layerdive.source.daemon.ImageBuilder;
-import io.layerdive.source.LoadListener;
+import io.layerdive.source.daemon.Engine;
 import io.layerdive.source.daemon.HostEnvironment;
-import io.layerdive.source.registry.ImageReference;
+import io.layerdive.source.daemon.ImageBuilder;
+import io.layerdive.source.oci.OciLayoutSource;
 import io.layerdive.source.registry.RegistryOptions;
 import io.layerdive.source.registry.RegistrySource;
-import io.layerdive.source.oci.OciLayoutSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -65,11 +65,11 @@ final class Sources implements SourceOpener {
           Path.of(spec.target()), name, LayerBlobReader.defaultThreads(), cache);
       case OCI -> OciLayoutSource.of(
           Path.of(spec.target()), name, platform, LayerBlobReader.defaultThreads(), cache);
-      case DOCKER -> docker(name, spec.target(), request, cache);
+      case DOCKER -> docker(name, spec.target(), request, platform, cache);
       case PODMAN -> DaemonSource.of(
               Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(cache), host)
           .withCache(cache);
-      case REGISTRY -> registry(spec.target(), request);
+      case REGISTRY -> registry(spec.target(), request, platform, cache);
     };
   }
 
@@ -98,8 +98,13 @@ final class Sources implements SourceOpener {
   }
 
   /** The daemon; for a bare name that names a registry host, the registry when no daemon answers. */
-  private ImageSource docker(String name, String target, ImageRequest request, LayerCache cache)
-      throws UsageException, ImageReadException {
+  private ImageSource docker(
+      String name,
+      String target,
+      ImageRequest request,
+      Optional<Platform> platform,
+      LayerCache cache)
+      throws ImageReadException {
     DaemonSource daemon =
         DaemonSource.of(
                 Engine.DOCKER, target, request.pull(), new DaemonArchiveReader(cache), host)
@@ -111,26 +116,18 @@ final class Sources implements SourceOpener {
     return new DaemonOrRegistrySource(
         name,
         daemon,
-        () -> {
-          try {
-            return registry(name, request);
-          } catch (UsageException e) {
-            throw new ImageReadException(e.getMessage(), e);
-          }
-        },
+        () -> registry(name, request, platform, cache),
         notice);
   }
 
-  private ImageSource registry(String reference, ImageRequest request)
-      throws UsageException, ImageReadException {
+  private ImageSource registry(
+      String reference, ImageRequest request, Optional<Platform> platform, LayerCache cache)
+      throws ImageReadException {
     RegistryOptions options = RegistryOptions.fromEnvironment(host.variables());
     try {
-      if (request.platform().isPresent()) {
-        options = options.withPlatform(io.layerdive.source.registry.Platform.parse(request.platform().get()));
-      }
+      if (platform.isPresent()) options = options.withPlatform(platform.get());
       options = options.withInsecureRegistries(request.insecureRegistries());
       if (request.registryCa().isPresent()) options = options.withCaFile(Path.of(request.registryCa().get()));
-      LayerCache cache = cache(request);
       return new RegistrySource(
               ImageReference.parse(reference), options, new RegistryLayerReader(cache))
           .withCache(cache);
@@ -159,7 +156,7 @@ final class Sources implements SourceOpener {
     try {
       return platform.map(Platform::parse);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--platform: " + e.getMessage(), e);
+      throw new UsageException(e.getMessage(), e);
     }
   }
 }

@@ -85,7 +85,7 @@ class RegistryCacheTest {
         RegistryOptions.fromEnvironment(Map.of("HOME", home.toString(), "PATH", "/usr/bin:/bin"))
             .withInsecureRegistries(List.of("http://" + registry.hostPort()));
     return new RegistrySource(
-            ImageReference.parse(registry.hostPort() + "/" + repo + ":1"),
+            io.layerdive.source.ImageReference.parse(registry.hostPort() + "/" + repo + ":1"),
             options,
             new Reader(cache),
             Loads.MACHINE)

@@ -7,6 +7,7 @@ import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.Platform;
 import io.layerdive.tree.RawLayer;
 import java.io.IOException;
 import java.net.ServerSocket;
