@@ -8,6 +8,7 @@ import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.Platform;
+import io.layerdive.testing.Conformance;
 import io.layerdive.tree.RawLayer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,7 +36,7 @@ class RegistrySourceIT {
 
   @BeforeAll
   static void startAndPush() throws Exception {
-    Path conformance = ConformanceImages.dir();
+    Path conformance = Conformance.file("images");
     server =
         RegistryServer.start(
             dir.resolve("plain"), dir.resolve("storage"), RegistryServer.Security.none());
