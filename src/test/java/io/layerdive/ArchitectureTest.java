@@ -53,9 +53,10 @@ class ArchitectureTest {
           Map.entry("source", Set.of("image", "hash", JACKSON, ZSTD)),
           Map.entry("source.archive", Set.of("source", "image")),
           Map.entry("source.oci", Set.of("source", "image")),
-          Map.entry("source.registry", Set.of("source", "image", JACKSON)),
+          Map.entry("source.registry", Set.of("source", "image", "bytes", JACKSON)),
           Map.entry(
-              "source.daemon", Set.of("source", "image", DOCKER_JAVA, JACKSON, COMMONS_COMPRESS)),
+              "source.daemon",
+              Set.of("source", "image", "bytes", DOCKER_JAVA, JACKSON, COMMONS_COMPRESS)),
           Map.entry(
               "source.extract", Set.of("source", "image", JACKSON, ZSTD, COMMONS_COMPRESS)),
           Map.entry("sample", Set.of("image", JACKSON, ZSTD, COMMONS_COMPRESS)),

@@ -1,5 +1,6 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Diagnostic;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Image;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,7 +114,7 @@ public final class RegistrySource implements ImageSource {
         "Downloading "
             + plan.size()
             + (plan.size() == 1 ? " layer (" : " layers (")
-            + megabytes(total)
+            + HumanBytes.format(total)
             + ") from "
             + reference.registry());
 
@@ -249,10 +249,5 @@ public final class RegistrySource implements ImageSource {
       throw new ImageReadException(
           subject + ": the " + what + " digest '" + text + "' is not a digest");
     }
-  }
-
-  private static String megabytes(long bytes) {
-    if (bytes < 1000 * 1000) return String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0);
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 }

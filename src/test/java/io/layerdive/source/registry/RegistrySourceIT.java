@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerdive.analysis.ImageAnalysis;
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
@@ -163,7 +164,7 @@ class RegistrySourceIT {
     assertThat(r.phases.get(2))
         .isEqualTo(
             "Downloading 14 layers ("
-                + String.format(java.util.Locale.ROOT, "%.1f kB", total / 1e3)
+                + HumanBytes.format(total)
                 + ") from "
                 + host);
     assertThat(r.known).hasSize(14);
