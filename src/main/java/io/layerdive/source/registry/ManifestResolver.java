@@ -4,6 +4,7 @@ import io.layerdive.image.Diagnostic;
 import io.layerdive.image.Digest;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
 import java.io.IOException;
 import java.util.List;

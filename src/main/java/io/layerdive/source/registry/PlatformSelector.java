@@ -1,5 +1,6 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
 import java.util.ArrayList;
 import java.util.List;

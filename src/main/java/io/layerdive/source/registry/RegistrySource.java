@@ -7,11 +7,13 @@ import io.layerdive.image.Image;
 import io.layerdive.image.ImageConfig;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
+import io.layerdive.source.ImageConfigJson;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -169,7 +171,7 @@ public final class RegistrySource implements ImageSource {
 
   private static List<Planned> plan(ManifestJson manifest, ImageConfigJson config, String subject)
       throws ImageReadException {
-    List<String> diffIds = config.rootfs() == null ? List.of() : config.rootfs().diffIds();
+    List<String> diffIds = config.rootfs().diffIds();
     List<DescriptorJson> blobs = manifest.layers();
     if (diffIds.size() != blobs.size()) {
       throw new ImageReadException(
@@ -180,10 +182,7 @@ public final class RegistrySource implements ImageSource {
               + diffIds.size()
               + " diff_ids; the image is broken");
     }
-    List<String> commands = new ArrayList<>();
-    for (ImageConfigJson.History h : config.history()) {
-      if (!h.emptyLayer()) commands.add(h.createdBy() == null ? "" : h.createdBy());
-    }
+    List<String> commands = config.layerCommands(blobs.size());
     List<Planned> plan = new ArrayList<>();
     for (int i = 0; i < blobs.size(); i++) {
       DescriptorJson d = blobs.get(i);
@@ -210,7 +209,7 @@ public final class RegistrySource implements ImageSource {
               digest(d.digest(), subject, "layer " + i),
               d.size(),
               digest(diffIds.get(i), subject, "diff_id " + i),
-              i < commands.size() ? commands.get(i) : ""));
+              commands.get(i)));
     }
     return plan;
   }

@@ -3,6 +3,7 @@ package io.layerdive.source.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
 import io.layerdive.source.PlatformJson;
 import java.util.List;
