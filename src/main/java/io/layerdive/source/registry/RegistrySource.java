@@ -7,6 +7,7 @@ import io.layerdive.image.Image;
 import io.layerdive.image.ImageConfig;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
+import io.layerdive.source.DescriptorJson;
 import io.layerdive.source.ImageConfigJson;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
@@ -186,7 +187,7 @@ public final class RegistrySource implements ImageSource {
     List<Planned> plan = new ArrayList<>();
     for (int i = 0; i < blobs.size(); i++) {
       DescriptorJson d = blobs.get(i);
-      if (d.mediaType().equals(MediaTypes.DOCKER_FOREIGN_LAYER) || !d.urls().isEmpty()) {
+      if (MediaTypes.DOCKER_FOREIGN_LAYER.equals(d.mediaType()) || !d.urls().isEmpty()) {
         throw new ImageReadException(
             subject
                 + ": layer "
