@@ -1,6 +1,9 @@
 package io.layerdive.source.registry;
 
 import io.layerdive.image.Digest;
+import io.layerdive.source.CredentialLookup;
+import io.layerdive.source.Credentials;
+import io.layerdive.source.DockerCredentials;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
 import io.layerdive.source.MediaTypes;
@@ -72,10 +75,7 @@ final class RegistryClient {
     Path home =
         Path.of(options.environment().getOrDefault("HOME", System.getProperty("user.home", "")));
     this.credentials =
-        new DockerCredentials(
-            options.dockerConfig(),
-            displayPath(options.dockerConfig(), home),
-            new CredentialHelperRunner(options.environment()));
+        DockerCredentials.forConfig(options.dockerConfig(), home, options.environment());
     List<TlsContexts.CaFile> cas = new ArrayList<>();
     options.caFile().ifPresent(f -> cas.add(new TlsContexts.CaFile(f, "--registry-ca")));
     options.sslCertFile().ifPresent(f -> cas.add(new TlsContexts.CaFile(f, "SSL_CERT_FILE")));
@@ -713,13 +713,6 @@ final class RegistryClient {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static String displayPath(Path file, Path home) {
-    if (!home.toString().isEmpty() && file.startsWith(home)) {
-      return "~/" + home.relativize(file).toString().replace('\\', '/');
-    }
-    return file.toString();
   }
 
   @Override
