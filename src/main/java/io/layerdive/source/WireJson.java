@@ -42,7 +42,7 @@ public final class WireJson {
   }
 
   /** Parses {@code json} as {@code type}, for callers that word their own messages. */
-  static <T> T parse(byte[] json, Class<T> type) throws IOException {
+  public static <T> T parse(byte[] json, Class<T> type) throws IOException {
     return MAPPER.readValue(json, type);
   }
 

@@ -7,6 +7,7 @@ import io.layerdive.source.DockerCredentials;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
 import io.layerdive.source.MediaTypes;
+import io.layerdive.source.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -563,7 +564,7 @@ final class RegistryClient {
     byte[] body = readAll(response, 1024 * 1024, host + ": token");
     TokenJson token;
     try {
-      token = WireJson.read(body, TokenJson.class);
+      token = WireJson.parse(body, TokenJson.class);
     } catch (IOException e) {
       token = null;
     }

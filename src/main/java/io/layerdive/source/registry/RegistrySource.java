@@ -16,6 +16,7 @@ import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
+import io.layerdive.source.WireJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class RegistrySource implements ImageSource {
         client.fetchSmallBlob(configDigest, configRef.size(), CONFIG_LIMIT, "image config");
     ImageConfigJson config;
     try {
-      config = WireJson.read(configBytes, ImageConfigJson.class);
+      config = WireJson.parse(configBytes, ImageConfigJson.class);
     } catch (IOException e) {
       throw new ImageReadException(
           subject + ": the image config is not valid JSON (" + NetworkErrors.detail(e) + ")", e);
