@@ -41,6 +41,11 @@ public final class WireJson {
     }
   }
 
+  /** Parses {@code json} as {@code type}, for callers that word their own messages. */
+  public static <T> T parse(byte[] json, Class<T> type) throws IOException {
+    return MAPPER.readValue(json, type);
+  }
+
   /** True when the bytes start, after white space, like a JSON object or array. */
   static boolean looksLikeJson(byte[] head, int length) {
     for (int i = 0; i < length; i++) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ImageHistory;
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Image;
 import io.layerdive.image.Layer;
@@ -325,7 +326,7 @@ public final class DaemonSource implements ImageSource {
     }
     if (monitor.failure().isPresent()) {
       return new ImageReadException(reference + ": the export from " + endpoint.describe()
-          + " was cut off after " + ByteCounts.human(monitor.bytes()) + " ("
+          + " was cut off after " + HumanBytes.format(monitor.bytes()) + " ("
           + DaemonErrors.describe(monitor.failure().get())
           + "); try again, and see the daemon's log if it happens again", e);
     }

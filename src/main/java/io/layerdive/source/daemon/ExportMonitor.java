@@ -1,5 +1,6 @@
 package io.layerdive.source.daemon;
 
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.source.LoadListener;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -96,14 +97,14 @@ final class ExportMonitor implements AutoCloseable {
   }
 
   String flowingPhase(long now) {
-    StringBuilder sb = new StringBuilder(subject).append(": ").append(ByteCounts.human(bytes));
+    StringBuilder sb = new StringBuilder(subject).append(": ").append(HumanBytes.format(bytes));
     if (expectedBytes > 0) {
-      sb.append(" of about ").append(ByteCounts.human(expectedBytes));
+      sb.append(" of about ").append(HumanBytes.format(expectedBytes));
     }
     long elapsed = now - firstByteNanos;
     if (elapsed > 0) {
       long rate = (long) (bytes / (elapsed / 1e9));
-      sb.append(" at ").append(ByteCounts.human(rate)).append("/s");
+      sb.append(" at ").append(HumanBytes.format(rate)).append("/s");
     }
     return sb.toString();
   }

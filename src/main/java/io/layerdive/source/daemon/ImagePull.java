@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
+import io.layerdive.source.Credentials;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
 import io.layerdive.source.LoadListener;
@@ -37,8 +38,8 @@ final class ImagePull {
     DockerClient client = connection.client();
     PullImageCmd cmd =
         client.pullImageCmd(reference.familiarName()).withTag(reference.manifestReference());
-    Optional<RegistryCredentials> found = credentials.find(reference.registry());
-    found.ifPresent(c -> cmd.withAuthConfig(authConfig(c)));
+    Optional<Credentials> found = credentials.find(reference.registry()).credentials();
+    found.ifPresent(c -> cmd.withAuthConfig(authConfig(reference, c)));
     Progress progress = new Progress(new PullTally(subject), listener);
     try {
       cmd.exec(progress).awaitCompletion();
@@ -72,12 +73,18 @@ final class ImagePull {
         || m.contains("credentials") || m.contains("login");
   }
 
-  private static AuthConfig authConfig(RegistryCredentials c) {
-    AuthConfig auth = new AuthConfig().withRegistryAddress(c.serverAddress());
-    if (c.identityToken().isPresent()) {
-      return auth.withIdentityToken(c.identityToken().get());
+  /** What the docker CLI sends: Hub credentials under Hub's legacy address, others by host. */
+  static AuthConfig authConfig(ImageReference reference, Credentials c) {
+    AuthConfig auth =
+        new AuthConfig()
+            .withRegistryAddress(
+                reference.isDockerHub()
+                    ? ImageReference.DOCKER_HUB_CREDENTIALS_KEY
+                    : reference.registry());
+    if (c.identityToken()) {
+      return auth.withIdentityToken(c.secret());
     }
-    return auth.withUsername(c.username()).withPassword(c.password());
+    return auth.withUsername(c.username()).withPassword(c.secret());
   }
 
   private static void close(ResultCallback<?> callback) {

@@ -1,5 +1,6 @@
 package io.layerdive.source.daemon;
 
+import io.layerdive.bytes.HumanBytes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,8 +70,8 @@ final class PullTally {
     StringBuilder sb = new StringBuilder(subject).append(": ")
         .append(done).append(" of ").append(layers.size()).append(" layers");
     if (total > 0) {
-      sb.append(", ").append(ByteCounts.human(downloaded)).append(" of ")
-          .append(ByteCounts.human(total)).append(" downloaded");
+      sb.append(", ").append(HumanBytes.format(downloaded)).append(" of ")
+          .append(HumanBytes.format(total)).append(" downloaded");
     }
     return sb.toString();
   }

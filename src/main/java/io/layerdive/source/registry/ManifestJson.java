@@ -1,5 +1,6 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.source.DescriptorJson;
 import java.util.List;
 
 /**

@@ -4,7 +4,9 @@ import io.layerdive.image.Diagnostic;
 import io.layerdive.image.Digest;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
+import io.layerdive.source.WireJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +115,7 @@ final class ManifestResolver {
   private static ManifestJson parse(RegistryClient.ManifestResponse r, String subject)
       throws ImageReadException {
     try {
-      return WireJson.read(r.body(), ManifestJson.class);
+      return WireJson.parse(r.body(), ManifestJson.class);
     } catch (IOException e) {
       throw new ImageReadException(
           subject + ": the manifest is not valid JSON (" + NetworkErrors.detail(e) + ")", e);

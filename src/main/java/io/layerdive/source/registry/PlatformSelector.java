@@ -1,5 +1,7 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.source.DescriptorJson;
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,8 @@ final class PlatformSelector {
     List<DescriptorJson> images = new ArrayList<>();
     List<Platform> platforms = new ArrayList<>();
     for (DescriptorJson e : entries) {
-      if (!e.mediaType().isEmpty() && !MediaTypes.isManifest(e.mediaType())) continue;
+      String type = e.mediaType();
+      if (type != null && !type.isEmpty() && !MediaTypes.isManifest(type)) continue;
       Platform p = e.platform() == null ? null : e.platform().toPlatform();
       if (p != null && !p.isKnown()) continue;
       images.add(e);

@@ -1,8 +1,13 @@
 package io.layerdive.source.registry;
 
 import io.layerdive.image.Digest;
+import io.layerdive.source.CredentialLookup;
+import io.layerdive.source.Credentials;
+import io.layerdive.source.DockerCredentials;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
+import io.layerdive.source.MediaTypes;
+import io.layerdive.source.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -71,10 +76,7 @@ final class RegistryClient {
     Path home =
         Path.of(options.environment().getOrDefault("HOME", System.getProperty("user.home", "")));
     this.credentials =
-        new DockerCredentials(
-            options.dockerConfig(),
-            displayPath(options.dockerConfig(), home),
-            new CredentialHelperRunner(options.environment()));
+        DockerCredentials.forConfig(options.dockerConfig(), home, options.environment());
     List<TlsContexts.CaFile> cas = new ArrayList<>();
     options.caFile().ifPresent(f -> cas.add(new TlsContexts.CaFile(f, "--registry-ca")));
     options.sslCertFile().ifPresent(f -> cas.add(new TlsContexts.CaFile(f, "SSL_CERT_FILE")));
@@ -562,7 +564,7 @@ final class RegistryClient {
     byte[] body = readAll(response, 1024 * 1024, host + ": token");
     TokenJson token;
     try {
-      token = WireJson.read(body, TokenJson.class);
+      token = WireJson.parse(body, TokenJson.class);
     } catch (IOException e) {
       token = null;
     }
@@ -712,13 +714,6 @@ final class RegistryClient {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static String displayPath(Path file, Path home) {
-    if (!home.toString().isEmpty() && file.startsWith(home)) {
-      return "~/" + home.relativize(file).toString().replace('\\', '/');
-    }
-    return file.toString();
   }
 
   @Override

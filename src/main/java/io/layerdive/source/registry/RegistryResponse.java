@@ -1,5 +1,6 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.source.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -31,7 +32,7 @@ final class RegistryResponse {
       return "";
     }
     try {
-      return WireJson.read(body, RegistryErrorsJson.class).summary();
+      return WireJson.parse(body, RegistryErrorsJson.class).summary();
     } catch (IOException | RuntimeException e) {
       return "";
     }

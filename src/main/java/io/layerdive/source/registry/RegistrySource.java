@@ -1,11 +1,14 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Diagnostic;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Image;
 import io.layerdive.image.ImageConfig;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
+import io.layerdive.source.DescriptorJson;
+import io.layerdive.source.ImageConfigJson;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.CachedLayers;
 import io.layerdive.source.ImageReference;
@@ -13,12 +16,13 @@ import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
+import io.layerdive.source.WireJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -116,7 +120,7 @@ public final class RegistrySource implements ImageSource {
         client.fetchSmallBlob(configDigest, configRef.size(), CONFIG_LIMIT, "image config");
     ImageConfigJson config;
     try {
-      config = WireJson.read(configBytes, ImageConfigJson.class);
+      config = WireJson.parse(configBytes, ImageConfigJson.class);
     } catch (IOException e) {
       throw new ImageReadException(
           subject + ": the image config is not valid JSON (" + NetworkErrors.detail(e) + ")", e);
@@ -125,11 +129,7 @@ public final class RegistrySource implements ImageSource {
 
     List<Planned> plan = plan(manifest, config, subject);
     List<Layer> known = new ArrayList<>();
-    long total = 0;
-    for (Planned p : plan) {
-      known.add(layer(p, -1));
-      total += p.size();
-    }
+    for (Planned p : plan) known.add(layer(p, -1));
     listener.layersKnown(known);
 
     Map<Digest, LayerResult<T>> results = new LinkedHashMap<>();
@@ -170,7 +170,7 @@ public final class RegistrySource implements ImageSource {
                 : "Downloading "
                     + toDownload
                     + (toDownload == 1 ? " layer (" : " layers (")
-                    + megabytes(downloadTotal)
+                    + HumanBytes.format(downloadTotal)
                     + ")")
             + (cached > 0 && toDownload > 0 ? ", " + cached + " cached," : "")
             + (toDownload == 0 ? " from the cache" : " from " + reference.registry()));
@@ -226,7 +226,7 @@ public final class RegistrySource implements ImageSource {
 
   private static List<Planned> plan(ManifestJson manifest, ImageConfigJson config, String subject)
       throws ImageReadException {
-    List<String> diffIds = config.rootfs() == null ? List.of() : config.rootfs().diffIds();
+    List<String> diffIds = config.rootfs().diffIds();
     List<DescriptorJson> blobs = manifest.layers();
     if (diffIds.size() != blobs.size()) {
       throw new ImageReadException(
@@ -237,14 +237,11 @@ public final class RegistrySource implements ImageSource {
               + diffIds.size()
               + " diff_ids; the image is broken");
     }
-    List<String> commands = new ArrayList<>();
-    for (ImageConfigJson.History h : config.history()) {
-      if (!h.emptyLayer()) commands.add(h.createdBy() == null ? "" : h.createdBy());
-    }
+    List<String> commands = config.layerCommands(blobs.size());
     List<Planned> plan = new ArrayList<>();
     for (int i = 0; i < blobs.size(); i++) {
       DescriptorJson d = blobs.get(i);
-      if (d.mediaType().equals(MediaTypes.DOCKER_FOREIGN_LAYER) || !d.urls().isEmpty()) {
+      if (MediaTypes.DOCKER_FOREIGN_LAYER.equals(d.mediaType()) || !d.urls().isEmpty()) {
         throw new ImageReadException(
             subject
                 + ": layer "
@@ -267,7 +264,7 @@ public final class RegistrySource implements ImageSource {
               digest(d.digest(), subject, "layer " + i),
               d.size(),
               digest(diffIds.get(i), subject, "diff_id " + i),
-              i < commands.size() ? commands.get(i) : ""));
+              commands.get(i)));
     }
     return plan;
   }
@@ -306,10 +303,5 @@ public final class RegistrySource implements ImageSource {
       throw new ImageReadException(
           subject + ": the " + what + " digest '" + text + "' is not a digest");
     }
-  }
-
-  private static String megabytes(long bytes) {
-    if (bytes < 1000 * 1000) return String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0);
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 }

@@ -2,114 +2,77 @@ package io.layerdive.source.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.model.AuthConfig;
+import io.layerdive.source.Credentials;
+import io.layerdive.source.ImageReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Where a pull finds credentials and how it hands them to the daemon; the lookup's own cases are in
+ * DockerCredentialsTest.
+ */
 class CredentialStoreTest {
   @TempDir Path home;
 
   private final Map<String, String> vars = new HashMap<>();
 
-  private Optional<RegistryCredentials> find(String domain) throws Exception {
-    return new CredentialStore(new HostEnvironment(vars, home, 1000)).find(domain);
+  private CredentialStore store() {
+    return new CredentialStore(new HostEnvironment(vars, home, 1000));
   }
 
-  private void config(String json) throws Exception {
-    Files.createDirectories(home.resolve(".docker"));
-    Files.writeString(home.resolve(".docker/config.json"), json);
-  }
-
-  private static String auth(String userColonPassword) {
-    return Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private void helper(String name, String script) throws Exception {
-    Path bin = home.resolve("bin");
-    Files.createDirectories(bin);
-    Path file = bin.resolve("docker-credential-" + name);
-    Files.writeString(file, "#!/bin/sh\n" + script);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    vars.put("PATH", bin.toString());
+  private static String login(String registry, String userColonPassword) {
+    String auth =
+        Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
+    return "{\"auths\":{\"" + registry + "\":{\"auth\":\"" + auth + "\"}}}";
   }
 
   @Test
   void noConfigNoCredentials() throws Exception {
-    assertThat(find("docker.io")).isEmpty();
+    assertThat(store().find("docker.io").credentials()).isEmpty();
   }
 
   @Test
-  void authsOfDockerLoginByHost() throws Exception {
-    config("{\"auths\":{\"127.0.0.1:5000\":{\"auth\":\"" + auth("ann:s3:cret") + "\"}}}");
-    RegistryCredentials c = find("127.0.0.1:5000").orElseThrow();
+  void theConfigUnderHomeByDefault() throws Exception {
+    Files.createDirectories(home.resolve(".docker"));
+    Files.writeString(home.resolve(".docker/config.json"), login("127.0.0.1:5000", "ann:s3:cret"));
+
+    Credentials c = store().find("127.0.0.1:5000").credentials().orElseThrow();
+
     assertThat(c.username()).isEqualTo("ann");
-    assertThat(c.password()).isEqualTo("s3:cret");
-    assertThat(c.serverAddress()).isEqualTo("127.0.0.1:5000");
-    assertThat(find("127.0.0.1:5001")).isEmpty();
+    assertThat(c.secret()).isEqualTo("s3:cret");
+    assertThat(c.origin()).isEqualTo("~/.docker/config.json (auths)");
   }
 
   @Test
-  void dockerHubUnderItsLegacyKey() throws Exception {
-    config("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + auth("bob:pw") + "\"}}}");
-    RegistryCredentials c = find("docker.io").orElseThrow();
-    assertThat(c.username()).isEqualTo("bob");
-    assertThat(c.serverAddress()).isEqualTo("https://index.docker.io/v1/");
+  void theConfigUnderDockerConfigWhenSet() throws Exception {
+    Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("config.json"), login("r.example", "bob:pw"));
+    vars.put("DOCKER_CONFIG", elsewhere.toString());
+
+    assertThat(store().find("r.example").credentials().orElseThrow().username()).isEqualTo("bob");
   }
 
   @Test
-  void keysWithSchemeMatchTheirHost() throws Exception {
-    config("{\"auths\":{\"https://ghcr.io\":{\"username\":\"u\",\"password\":\"p\"}}}");
-    assertThat(find("ghcr.io").orElseThrow().password()).isEqualTo("p");
-  }
+  void hubCredentialsGoUnderHubsLegacyAddress() {
+    AuthConfig hub =
+        ImagePull.authConfig(
+            ImageReference.parse("busybox"), new Credentials("bob", "pw", false, "x"));
+    AuthConfig token =
+        ImagePull.authConfig(
+            ImageReference.parse("ghcr.io/o/app"), new Credentials("", "refresh", true, "x"));
 
-  @Test
-  void identityToken() throws Exception {
-    config("{\"auths\":{\"r.example\":{\"identitytoken\":\"tok\"}}}");
-    assertThat(find("r.example").orElseThrow().identityToken()).contains("tok");
-  }
-
-  @Test
-  void registryHelperBeforeAuths() throws Exception {
-    helper("fake", "read url; echo \"{\\\"ServerURL\\\":\\\"$url\\\",\\\"Username\\\":\\\"h\\\",\\\"Secret\\\":\\\"from-$url\\\"}\"\n");
-    config("{\"credHelpers\":{\"r.example\":\"fake\"},"
-        + "\"auths\":{\"r.example\":{\"auth\":\"" + auth("file:pw") + "\"}}}");
-    RegistryCredentials c = find("r.example").orElseThrow();
-    assertThat(c.username()).isEqualTo("h");
-    assertThat(c.password()).isEqualTo("from-r.example");
-  }
-
-  @Test
-  void storeTokenAnswer() throws Exception {
-    helper("store", "echo '{\"Username\":\"<token>\",\"Secret\":\"refresh\"}'\n");
-    config("{\"credsStore\":\"store\"}");
-    RegistryCredentials c = find("docker.io").orElseThrow();
-    assertThat(c.identityToken()).contains("refresh");
-  }
-
-  @Test
-  void helperWithoutCredentialsFallsBackToAuths() throws Exception {
-    helper("store", "echo 'credentials not found in native keychain'; exit 1\n");
-    config("{\"credsStore\":\"store\",\"auths\":{\"r.example\":{\"auth\":\"" + auth("f:p") + "\"}}}");
-    assertThat(find("r.example").orElseThrow().username()).isEqualTo("f");
-  }
-
-  @Test
-  void missingHelperMeansNoCredentialsFromIt() throws Exception {
-    vars.put("PATH", home.resolve("nowhere").toString());
-    config("{\"credsStore\":\"desktop\"}");
-    assertThat(find("docker.io")).isEmpty();
-  }
-
-  @Test
-  void passwordIsNotPrinted() {
-    assertThat(new RegistryCredentials("r", "u", "secret", Optional.empty()).toString())
-        .doesNotContain("secret");
+    assertThat(hub.getRegistryAddress()).isEqualTo("https://index.docker.io/v1/");
+    assertThat(hub.getUsername()).isEqualTo("bob");
+    assertThat(hub.getPassword()).isEqualTo("pw");
+    assertThat(token.getRegistryAddress()).isEqualTo("ghcr.io");
+    assertThat(token.getIdentitytoken()).isEqualTo("refresh");
+    assertThat(token.getPassword()).isNull();
   }
 }

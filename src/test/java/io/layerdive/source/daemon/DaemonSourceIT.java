@@ -3,6 +3,7 @@ package io.layerdive.source.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerChange;
 import io.layerdive.image.LayerReceiver;
@@ -107,7 +108,7 @@ class DaemonSourceIT {
             + " from the Docker daemon (the daemon prepares the export before the first byte)"));
     System.out.printf("daemon source, warm: layer list after %d ms, whole load %d ms, %s%n",
         (recorder.layersAtNanos.get() - start) / 1_000_000, (end - start) / 1_000_000,
-        ByteCounts.human(Files.size(saved)));
+        HumanBytes.format(Files.size(saved)));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.layerdive.source.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.LoadListener;
@@ -228,7 +229,7 @@ class ExportInterruptIT {
     assertThat(bytes[0]).isGreaterThan(200_000_000);
     double seconds = (end - firstByte[0]) / 1e9;
     System.out.printf("export of %s: %s, first byte after %d ms, then %s/s%n", BIG,
-        ByteCounts.human(bytes[0]), (firstByte[0] - start) / 1_000_000,
-        ByteCounts.human((long) (bytes[0] / seconds)));
+        HumanBytes.format(bytes[0]), (firstByte[0] - start) / 1_000_000,
+        HumanBytes.format((long) (bytes[0] / seconds)));
   }
 }

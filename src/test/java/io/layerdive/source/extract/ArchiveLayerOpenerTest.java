@@ -2,10 +2,10 @@ package io.layerdive.source.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
+import io.layerdive.testing.Conformance;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -140,7 +140,7 @@ class ArchiveLayerOpenerTest {
 
   @Test
   void extractFromDivesKanikoImage() throws Exception {
-    Path image = conformanceImage("test-kaniko-image.tar");
+    Path image = Conformance.image("test-kaniko-image.tar");
     // kaniko names a layer by its blob digest: the first, busybox, has /bin/busybox.
     Digest blob =
         Digest.parse("sha256:5c4213be9af904dd74649d250f22023f532b2f9179ffcb15260b5eaa10d7a3b4");
@@ -155,7 +155,7 @@ class ArchiveLayerOpenerTest {
 
   @Test
   void viewFromDivesDockerImage() throws Exception {
-    Path image = conformanceImage("test-docker-image.tar");
+    Path image = Conformance.image("test-docker-image.tar");
     List<String> manifest = layerPaths(image);
     // Layer 1 of dive's test image adds /somefile.txt.
     String id = manifest.get(1).substring(0, manifest.get(1).indexOf('/'));
@@ -169,7 +169,7 @@ class ArchiveLayerOpenerTest {
 
   @Test
   void viewFromDivesOciZstdImageThroughItsManifestlessLayout() throws Exception {
-    Path image = conformanceImage("test-oci-zstd-image.tar");
+    Path image = Conformance.image("test-oci-zstd-image.tar");
     // The only layer blob is the one that is zstd compressed: find it by magic bytes.
     Digest blob = null;
     try (InputStream in = Files.newInputStream(image)) {
@@ -203,24 +203,5 @@ class ArchiveLayerOpenerTest {
       }
     }
     throw new AssertionError("no manifest.json in " + image);
-  }
-
-  /** dive's test images, next to the checkout ({@code ../shared}) or a worktree ({@code ../../shared}). */
-  private static Path conformanceImage(String name) {
-    String configured = System.getProperty("layerdive.conformance");
-    List<Path> dirs =
-        configured != null
-            ? List.of(Path.of(configured))
-            : List.of(
-                Path.of("..", "shared", "conformance", "dive"),
-                Path.of("..", "..", "shared", "conformance", "dive"));
-    for (Path dir : dirs) {
-      Path file = dir.resolve("images").resolve(name);
-      if (Files.isRegularFile(file)) {
-        return file;
-      }
-    }
-    assumeTrue(false, "dive's test image " + name + " not found (looked in " + dirs + ")");
-    throw new AssertionError();
   }
 }

@@ -1,7 +1,5 @@
 package io.layerdive.source.registry;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,30 +14,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * dive's own test images ({@code shared/conformance/dive/images}, found from the working directory
- * upwards or through {@code -Dlayerdive.conformance=DIR}), turned into registry images.
+ * dive's own test images (found by {@link io.layerdive.testing.Conformance}) turned into registry
+ * images.
  */
 final class ConformanceImages {
   private ConformanceImages() {}
-
-  /** Skips the calling test when the conformance images are not there. */
-  static Path dir() {
-    String prop = System.getProperty("layerdive.conformance");
-    if (prop != null) {
-      Path p = Path.of(prop, "images");
-      assumeTrue(Files.isDirectory(p), "-Dlayerdive.conformance=" + prop + " has no images/");
-      return p;
-    }
-    Path here = Path.of("").toAbsolutePath();
-    for (int up = 0; up < 4 && here != null; up++, here = here.getParent()) {
-      Path p = here.resolve("shared/conformance/dive/images");
-      if (Files.isDirectory(p)) return p;
-    }
-    assumeTrue(
-        false,
-        "dive's conformance images (shared/conformance/dive/images) are not next to the project");
-    return null;
-  }
 
   /**
    * A legacy {@code docker save} archive as a registry image: its config as is, each layer tar

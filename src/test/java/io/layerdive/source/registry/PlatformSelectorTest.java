@@ -3,9 +3,12 @@ package io.layerdive.source.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layerdive.source.DescriptorJson;
+import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
 import io.layerdive.source.PlatformJson;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,7 @@ class PlatformSelectorTest {
         "sha256:" + digestChar.repeat(64),
         100,
         os == null ? null : new PlatformJson(arch, os, variant, null),
+        Map.of(),
         List.of());
   }
 

@@ -1,6 +1,7 @@
 package io.layerdive.source.registry;
 
 import io.layerdive.image.Digest;
+import io.layerdive.source.MediaTypes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,9 +3,14 @@ package io.layerdive.source.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.layerdive.image.Digest;
+import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.MediaTypes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +91,31 @@ class RegistryFaultsTest {
     Loads.Progress last = loaded.recorder().progress.get(loaded.recorder().progress.size() - 1);
     long total = image.layers.get(0).blob().length + layerBlob.length;
     assertThat(last).isEqualTo(new Loads.Progress(total, total, 2, 2));
+  }
+
+  @Test
+  void layersPastTheEndOfTheHistoryAreMissingAsDiveShowsThem() throws Exception {
+    TestImage shortHistory =
+        new TestImage() {
+          @Override
+          byte[] config() {
+            try {
+              ObjectNode config = (ObjectNode) JSON.readTree(super.config());
+              ((ArrayNode) config.get("history")).remove(2);
+              return JSON.writeValueAsBytes(config);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
+    shortHistory.layer("ADD a", "a.txt", "a").layer("ADD b", "b.txt", "b");
+    registry.image("team/short", "1", shortHistory);
+
+    Loads.Loaded loaded = Loads.load(host + "/team/short:1", options());
+
+    assertThat(loaded.image().image().layers())
+        .extracting(Layer::createdBy)
+        .containsExactly("ADD a", "(missing)");
   }
 
   @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerdive.analysis.ImageAnalysis;
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.Platform;
+import io.layerdive.testing.Conformance;
 import io.layerdive.tree.RawLayer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,7 +37,7 @@ class RegistrySourceIT {
 
   @BeforeAll
   static void startAndPush() throws Exception {
-    Path conformance = ConformanceImages.dir();
+    Path conformance = Conformance.file("images");
     server =
         RegistryServer.start(
             dir.resolve("plain"), dir.resolve("storage"), RegistryServer.Security.none());
@@ -162,7 +164,7 @@ class RegistrySourceIT {
     assertThat(r.phases.get(2))
         .isEqualTo(
             "Downloading 14 layers ("
-                + String.format(java.util.Locale.ROOT, "%.1f kB", total / 1e3)
+                + HumanBytes.format(total)
                 + ") from "
                 + host);
     assertThat(r.known).hasSize(14);

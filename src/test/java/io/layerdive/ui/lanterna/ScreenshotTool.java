@@ -6,6 +6,7 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
+import io.layerdive.testing.Conformance;
 import io.layerdive.ui.Frame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,11 +66,14 @@ public final class ScreenshotTool {
     screen(directory, "narrow", 80, 30, capabilities, demo, "j", "j");
     screen(directory, "too-small", 30, 8, capabilities, demo);
     screen(directory, "advice", 160, 45, capabilities, demo, "a");
-    Path diveImage = Path.of("../shared/conformance/dive/images/test-docker-image.tar");
     // dive's test image lies beside the project in a checkout with the shared folder; skip it elsewhere.
-    if (Files.isRegularFile(diveImage)) {
+    Optional<Path> diveImage =
+        Conformance.find()
+            .map(dir -> dir.resolve("images/test-docker-image.tar"))
+            .filter(Files::isRegularFile);
+    if (diveImage.isPresent()) {
       io.layerdive.ui.AnalyzedImage conformance =
-          analyze(io.layerdive.source.archive.DockerArchiveSource.file(diveImage, "test-docker-image.tar"));
+          analyze(io.layerdive.source.archive.DockerArchiveSource.file(diveImage.get(), "test-docker-image.tar"));
       screen(directory, "dive-test-image", 160, 45, capabilities, conformance, "G", "tab");
     }
   }

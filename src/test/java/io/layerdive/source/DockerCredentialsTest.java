@@ -1,9 +1,8 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.layerdive.source.ImageReadException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -200,5 +199,57 @@ esac
         .hasMessage(
             "~/.docker/config.json: the auth of 'reg.example.com' is not base64; run docker login"
                 + " reg.example.com again");
+  }
+
+  @Test
+  void usernameAndPasswordFieldsUnderAKeyWithAScheme() throws Exception {
+    DockerCredentials c =
+        credentials("{\"auths\":{\"https://ghcr.io\":{\"username\":\"u\",\"password\":\"p\"}}}");
+
+    assertThat(c.lookup("ghcr.io").credentials())
+        .contains(new Credentials("u", "p", false, "~/.docker/config.json (auths)"));
+  }
+
+  @Test
+  void hubLoginUnderItsLegacyKey() throws Exception {
+    DockerCredentials c =
+        credentials(
+            "{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + b64("bob:pw") + "\"}}}");
+
+    assertThat(c.lookup("docker.io").credentials())
+        .contains(new Credentials("bob", "pw", false, "~/.docker/config.json (auths)"));
+  }
+
+  @Test
+  void theRegistrysHelperGoesBeforeItsAuthsEntry() throws Exception {
+    DockerCredentials c =
+        credentials(
+            "{\"credHelpers\":{\"helped.example.com\":\"fake\"},"
+                + "\"auths\":{\"helped.example.com\":{\"auth\":\""
+                + b64("file:pw")
+                + "\"}}}");
+
+    assertThat(c.lookup("helped.example.com").credentials().orElseThrow().username())
+        .isEqualTo("helper-user");
+  }
+
+  @Test
+  void theSecretIsNeverPrinted() {
+    Credentials c = new Credentials("u", "s3cret", false, "~/.docker/config.json (auths)");
+
+    assertThat(c.toString()).doesNotContain("s3cret");
+    assertThat(c.describe()).isEqualTo("user 'u' from ~/.docker/config.json (auths)");
+  }
+
+  @Test
+  void forConfigNamesTheFileFromHome() throws Exception {
+    Files.writeString(config, "{}");
+
+    CredentialLookup found =
+        DockerCredentials.forConfig(config, dir, Map.of("PATH", bin.toString()))
+            .lookup("reg.example.com");
+
+    assertThat(found.tried())
+        .isEqualTo("anonymously (no credentials for reg.example.com in ~/config.json)");
   }
 }

@@ -1,4 +1,4 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 import java.util.Optional;
 
@@ -6,7 +6,7 @@ import java.util.Optional;
  * The credentials found for one registry, and a sentence saying what was tried, for the message of
  * a refused request ("no credentials for HOST in ~/.docker/config.json").
  */
-record CredentialLookup(Optional<Credentials> credentials, String tried) {
+public record CredentialLookup(Optional<Credentials> credentials, String tried) {
   static CredentialLookup found(Credentials credentials) {
     return new CredentialLookup(Optional.of(credentials), credentials.describe());
   }

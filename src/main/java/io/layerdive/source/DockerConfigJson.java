@@ -1,4 +1,4 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 import java.util.Map;
 

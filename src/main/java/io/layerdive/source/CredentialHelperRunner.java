@@ -1,7 +1,6 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.layerdive.source.ImageReadException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -122,7 +121,7 @@ final class CredentialHelperRunner {
     }
     Answer answer;
     try {
-      answer = WireJson.read(out, Answer.class);
+      answer = WireJson.parse(out, Answer.class);
     } catch (IOException e) {
       throw new ImageReadException(
           name

@@ -1,8 +1,6 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.layerdive.source.ImageReadException;
-import io.layerdive.source.ImageReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +16,21 @@ import java.util.Optional;
  * entry, else the {@code credsStore}, both run as {@code docker-credential-NAME get}; else the
  * {@code auths} entry of the config file.
  */
-final class DockerCredentials {
+public final class DockerCredentials {
   private final Path configFile;
   private final String configName;
   private final CredentialHelperRunner helpers;
+
+  /**
+   * The credentials of a Docker client config file, helpers run with {@code environment} (whose
+   * {@code PATH} finds them); messages name the file from {@code home} ({@code
+   * ~/.docker/config.json}).
+   */
+  public static DockerCredentials forConfig(
+      Path configFile, Path home, Map<String, String> environment) {
+    return new DockerCredentials(
+        configFile, displayPath(configFile, home), new CredentialHelperRunner(environment));
+  }
 
   DockerCredentials(Path configFile, String configName, CredentialHelperRunner helpers) {
     this.configFile = configFile;
@@ -35,7 +44,7 @@ final class DockerCredentials {
    *
    * @throws ImageReadException when the config file is unreadable or a helper fails
    */
-  CredentialLookup lookup(String registry) throws ImageReadException {
+  public CredentialLookup lookup(String registry) throws ImageReadException {
     DockerConfigJson config = readConfig();
     boolean hub = registry.equals(ImageReference.DOCKER_HUB);
     String serverUrl = hub ? ImageReference.DOCKER_HUB_CREDENTIALS_KEY : registry;
@@ -159,12 +168,19 @@ final class DockerCredentials {
       throw new ImageReadException(configName + ": cannot read (" + e.getMessage() + ")", e);
     }
     try {
-      return WireJson.read(bytes, DockerConfigJson.class);
+      return WireJson.parse(bytes, DockerConfigJson.class);
     } catch (JsonProcessingException e) {
       throw new ImageReadException(
           configName + ": not valid JSON (" + e.getOriginalMessage() + "); fix or move it", e);
     } catch (IOException e) {
       throw new ImageReadException(configName + ": cannot read (" + e.getMessage() + ")", e);
     }
+  }
+
+  private static String displayPath(Path file, Path home) {
+    if (!home.toString().isEmpty() && file.startsWith(home)) {
+      return "~/" + home.relativize(file).toString().replace('\\', '/');
+    }
+    return file.toString();
   }
 }

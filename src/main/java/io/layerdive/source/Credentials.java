@@ -1,4 +1,4 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 /**
  * What to log in to a registry with.
@@ -8,10 +8,10 @@ package io.layerdive.source.registry;
  * @param identityToken whether {@code secret} is an OAuth refresh token to trade for access tokens
  * @param origin where they came from, for messages: {@code ~/.docker/config.json (auths)}
  */
-record Credentials(String username, String secret, boolean identityToken, String origin) {
+public record Credentials(String username, String secret, boolean identityToken, String origin) {
 
   /** How the credentials read in an error message, never with the secret. */
-  String describe() {
+  public String describe() {
     return identityToken
         ? "an identity token from " + origin
         : "user '" + username + "' from " + origin;
