@@ -5,7 +5,7 @@
  * io.layerdive.cache.LayerRecordReader}), within a size bound, least recently used first out. Never
  * trusted: an entry that does not check out is a miss.
  *
- * <p>Implements {@link io.layerdive.source.LayerCache}; imports {@code source}, {@code image} and
- * {@code hash}.
+ * <p>Implements {@link io.layerdive.source.LayerCache}; imports {@code source}, {@code image},
+ * {@code hash} and {@code bytes}.
  */
 package io.layerdive.cache;
