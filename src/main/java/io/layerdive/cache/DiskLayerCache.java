@@ -24,16 +24,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Layers as read, one file per diff_id in one directory, and image-level facts in a second one.
- * Writes go to a temporary file in the same directory and are renamed into place, so a reader
- * (this process or another) sees a whole entry or none; the last writer of an entry wins, and
- * all writers of one diff_id write the same thing. Use refreshes a file's modification time, and
- * {@link #trim()} deletes the least recently used files until the directory fits the bound.
+ * Writes go to a temporary file in the same directory and are renamed into place, so a reader (this
+ * process or another) sees a whole entry or none; the last writer of an entry wins, and all writers
+ * of one diff_id write the same thing. Use refreshes a file's modification time, and {@link
+ * #trim()} deletes the least recently used files until the directory fits the bound.
  *
  * <p>Nothing here fails a load: an entry that does not check out is a miss (and is overwritten
  * after the fresh read), an entry that cannot be written is skipped.
  */
 public final class DiskLayerCache implements LayerCache {
   private static final String TEMP_PREFIX = ".tmp-";
+
   /** Older temporary files belong to a process that died while writing. */
   private static final Duration STALE_TEMP = Duration.ofHours(1);
 

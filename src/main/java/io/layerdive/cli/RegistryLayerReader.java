@@ -11,8 +11,8 @@ import io.layerdive.source.registry.LayerStreamReader;
 import java.io.InputStream;
 
 /**
- * Registry blobs decoded by the core layer-tar reader as they download, and recorded into the
- * layer cache on the way.
+ * Registry blobs decoded by the core layer-tar reader as they download, and recorded into the layer
+ * cache on the way.
  */
 final class RegistryLayerReader implements LayerStreamReader {
   private final LayerTarReader reader = new LayerTarReader();

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Turns between a {@link LayerReadResult} and what a {@link LayerCache} keeps of it. What belongs
  * to the layer's tar (its changes, sizes, oddities) is cached by diff_id; what belongs to the blob
- * as stored (its digest, size and compression) the source supplies, as each source stores the
- * same layer its own way.
+ * as stored (its digest, size and compression) the source supplies, as each source stores the same
+ * layer its own way.
  */
 public final class CachedLayers {
   private CachedLayers() {}
@@ -88,8 +88,7 @@ public final class CachedLayers {
     for (int i = skip; i < all.size(); i++) messages.add(all.get(i).message());
     recorder.store(
         result.diffId(),
-        new LayerCache.Facts(
-            result.sizeBytes(), result.tarBytes(), result.entryCount(), messages));
+        new LayerCache.Facts(result.sizeBytes(), result.tarBytes(), result.entryCount(), messages));
   }
 
   /** Begins the receiver's builder only when the cache has something to send. */

@@ -39,8 +39,8 @@ public final class LayerBlobReader {
    * @param size its stored size, for progress
    * @param subject names it in messages
    * @param announced the compression its manifest announces, or null
-   * @param diffId the diff_id the config gives the layer, the key it is cached under; null when
-   *     the cache is not to be asked
+   * @param diffId the diff_id the config gives the layer, the key it is cached under; null when the
+   *     cache is not to be asked
    * @param blobDigest the blob's digest when its manifest names it, or null
    */
   public record Blob(
@@ -205,8 +205,7 @@ public final class LayerBlobReader {
             n -> listener.progress(done.addAndGet(n), total, layersDone.get(), count),
             cancelled)) {
       result =
-          reader.read(
-              in, blob.subject(), blob.announced(), recorder == null ? builder : recorder);
+          reader.read(in, blob.subject(), blob.announced(), recorder == null ? builder : recorder);
     } catch (IOException e) {
       throw new ImageReadException(
           blob.subject() + ": cannot read the layer (" + e.getMessage() + ")", e);

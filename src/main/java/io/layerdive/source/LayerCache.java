@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where layers already read are kept, by diff_id, so that opening an image again replays its
- * layers instead of reading them. A source asks before reading a layer and records while reading
- * one it had to read; what it replays must reach the receiver exactly as a fresh read would.
- * Failures of the cache itself are never the user's problem: an entry that cannot be trusted is a
- * miss, a write that fails is skipped.
+ * Where layers already read are kept, by diff_id, so that opening an image again replays its layers
+ * instead of reading them. A source asks before reading a layer and records while reading one it
+ * had to read; what it replays must reach the receiver exactly as a fresh read would. Failures of
+ * the cache itself are never the user's problem: an entry that cannot be trusted is a miss, a write
+ * that fails is skipped.
  */
 public interface LayerCache {
 
@@ -57,8 +57,8 @@ public interface LayerCache {
   default void trim() {}
 
   /**
-   * The image-level facts of an image read from a daemon export, by a key naming the image
-   * exactly (its id and the reference it was exported by), when cached.
+   * The image-level facts of an image read from a daemon export, by a key naming the image exactly
+   * (its id and the reference it was exported by), when cached.
    */
   default Optional<byte[]> image(String key) {
     return Optional.empty();

@@ -18,11 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How fast, and in how much memory, a whole image loads: for each synthetic image asked for
- * ({@link SyntheticImages}), writes it once as a {@code docker save} archive into a scratch
- * directory (kept for later runs), reads the file once so that it is in the page cache, then loads
- * it end to end (archive source, tree builder, layer stack, analysis) in a fresh JVM per
- * measurement ({@link ImageLoadChild}) and prints a Markdown table. Not a test: run it by hand, e.g.
+ * How fast, and in how much memory, a whole image loads: for each synthetic image asked for ({@link
+ * SyntheticImages}), writes it once as a {@code docker save} archive into a scratch directory (kept
+ * for later runs), reads the file once so that it is in the page cache, then loads it end to end
+ * (archive source, tree builder, layer stack, analysis) in a fresh JVM per measurement ({@link
+ * ImageLoadChild}) and prints a Markdown table. Not a test: run it by hand, e.g.
  *
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
@@ -32,8 +32,8 @@ import java.util.Map;
  * </pre>
  *
  * Without cases it runs SMALL and LARGE; {@code --threads} sets the archive source's layer-reading
- * threads (its default otherwise). HUGE is also measured with {@code -Xmx512m} to show
- * whether a million-file model fits in 512 MB. Figures per row are medians over the runs.
+ * threads (its default otherwise). HUGE is also measured with {@code -Xmx512m} to show whether a
+ * million-file model fits in 512 MB. Figures per row are medians over the runs.
  *
  * <p>With {@code --cache}, each case gets two more rows: <b>cache fill</b>, a load into an empty
  * layer cache (reading every layer and writing its entry), once; and <b>cache re-open</b>, loads
@@ -47,8 +47,8 @@ import java.util.Map;
  *   <li><b>MB/s</b>: archive bytes (the layers are uncompressed tars) over the load time.
  *   <li><b>peak RSS</b>: {@code VmHWM} of the child after loading.
  *   <li><b>retained heap</b>: heap in use after repeated {@code System.gc()} with the model still
- *       referenced, less the same figure taken before loading; divided by the layers' file
- *       entries for <b>bytes/entry</b>.
+ *       referenced, less the same figure taken before loading; divided by the layers' file entries
+ *       for <b>bytes/entry</b>.
  * </ul>
  *
  * The child's heap histogram (top classes) is printed below the table for each case.
@@ -95,7 +95,8 @@ public final class ImageBenchmark {
           Result r = child(archive, jvm, threads, cacheDir);
           System.err.printf(
               Locale.ROOT,
-              "%s %s run %d: exit %d, load %s ms, CPU %s ms (read %s, freeze %s, stack and analysis %s)%n",
+              "%s %s run %d: exit %d, load %s ms, CPU %s ms (read %s, freeze %s, stack and analysis"
+                  + " %s)%n",
               image,
               jvm,
               run,
@@ -116,15 +117,20 @@ public final class ImageBenchmark {
         if (!results.isEmpty()) {
           rows.add(row(image, jvm, results));
           histograms.add(
-              "Heap histogram, " + image + " " + String.join(" ", jvm) + ":\n\n```\n"
-                  + histogram + "```\n");
+              "Heap histogram, "
+                  + image
+                  + " "
+                  + String.join(" ", jvm)
+                  + ":\n\n```\n"
+                  + histogram
+                  + "```\n");
         }
       }
     }
     System.out.println();
     System.out.println(
-        "| image | JVM flags | layers | file entries | archive | load (min–max) | load CPU | process |"
-            + " MB/s | peak RSS | retained heap | bytes/entry |");
+        "| image | JVM flags | layers | file entries | archive | load (min–max) | load CPU |"
+            + " process | MB/s | peak RSS | retained heap | bytes/entry |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
     System.out.println();
@@ -159,7 +165,9 @@ public final class ImageBenchmark {
   private static final String REOPEN = "cache re-open";
 
   private static String millis(Result r, String key) {
-    return r.values.containsKey(key) ? Long.toString(Long.parseLong(r.values.get(key)) / 1_000_000) : "-";
+    return r.values.containsKey(key)
+        ? Long.toString(Long.parseLong(r.values.get(key)) / 1_000_000)
+        : "-";
   }
 
   private static void deleteTree(Path dir) throws IOException {
@@ -228,7 +236,8 @@ public final class ImageBenchmark {
     long retainedMedian = median(retained);
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f | %s | %s | %.0f |",
+        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f | %s | %s | %.0f"
+            + " |",
         image,
         jvm.isEmpty() ? "default" : String.join(" ", jvm),
         first.get("layers"),

@@ -2,8 +2,8 @@ package io.layerdive.bench;
 
 import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.analysis.ImageAnalyzer;
-import io.layerdive.image.Image;
 import io.layerdive.cache.DiskLayerCache;
+import io.layerdive.image.Image;
 import io.layerdive.source.LayerBlobReader;
 import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
@@ -25,8 +25,8 @@ import javax.management.ObjectName;
  * end, as the command line does, and prints {@code key=value} lines, then the top of a heap
  * histogram taken with the model still referenced.
  *
- * <p>Arguments: the archive, then optionally the number of reading threads and {@code
- * cache=DIR}, a layer cache directory to replay from and fill (bound 100 GB).
+ * <p>Arguments: the archive, then optionally the number of reading threads and {@code cache=DIR}, a
+ * layer cache directory to replay from and fill (bound 100 GB).
  */
 public final class ImageLoadChild {
   private ImageLoadChild() {}
@@ -47,8 +47,7 @@ public final class ImageLoadChild {
     long t0 = System.nanoTime();
     TreeBuilder builder = new TreeBuilder();
     LoadedImage<RawLayer> loaded =
-        DockerArchiveSource.file(archive, "bench", threads, cache)
-            .load(builder, LoadListener.NONE);
+        DockerArchiveSource.file(archive, "bench", threads, cache).load(builder, LoadListener.NONE);
     long tRead = System.nanoTime();
     Image image = loaded.image();
     ImageFiles files = builder.freeze(loaded.layerContents());
@@ -85,8 +84,7 @@ public final class ImageLoadChild {
 
   /** CPU time of all the process's threads: what the load cost on a machine busy with others. */
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 

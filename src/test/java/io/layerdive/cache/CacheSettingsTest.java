@@ -22,8 +22,7 @@ class CacheSettingsTest {
                 .root())
         .contains(Path.of("/var/cache/ld"));
     assertThat(
-            CacheSettings.fromEnvironment(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/home/u"))
-                .root())
+            CacheSettings.fromEnvironment(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/home/u")).root())
         .contains(Path.of("/x/layerdive"));
     assertThat(CacheSettings.fromEnvironment(Map.of("HOME", "/home/u")).root())
         .contains(Path.of("/home/u/.cache/layerdive"));

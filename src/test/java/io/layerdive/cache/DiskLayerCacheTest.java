@@ -113,8 +113,7 @@ class DiskLayerCacheTest {
     List<String> fresh = record(cache, digest(1), changes(500));
 
     Receiver receiver = new Receiver();
-    Optional<LayerCache.Replayed<List<String>>> hit =
-        cache.replay(digest(1), receiver.begin());
+    Optional<LayerCache.Replayed<List<String>>> hit = cache.replay(digest(1), receiver.begin());
 
     assertThat(hit).isPresent();
     assertThat(hit.get().contents()).isEqualTo(fresh);
@@ -223,8 +222,9 @@ class DiskLayerCacheTest {
 
     cache.trim();
 
-    assertThat(layerFiles()).containsExactlyInAnyOrder(
-        cache.layerFile(digest(4)), cache.layerFile(digest(1)), cache.layerFile(digest(2)));
+    assertThat(layerFiles())
+        .containsExactlyInAnyOrder(
+            cache.layerFile(digest(4)), cache.layerFile(digest(1)), cache.layerFile(digest(2)));
   }
 
   @Test
@@ -284,7 +284,8 @@ class DiskLayerCacheTest {
 
     DiskLayerCache cache = cache();
     for (int i = 0; i < 3; i++) {
-      List<String> expected = record(new DiskLayerCache(dir.resolve("x"), 1L << 40), digest(i), changes(200 + i));
+      List<String> expected =
+          record(new DiskLayerCache(dir.resolve("x"), 1L << 40), digest(i), changes(200 + i));
       assertThat(cache.replay(digest(i), new Receiver().begin()).map(LayerCache.Replayed::contents))
           .contains(expected);
     }
@@ -312,8 +313,9 @@ class DiskLayerCacheTest {
     Path root = dir.resolve("deep/er/layerdive");
     record(new DiskLayerCache(root, 1L << 40), digest(1), changes(1));
 
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-            Files.getPosixFilePermissions(root)))
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(root)))
         .isEqualTo("rwx------");
   }
 

@@ -58,7 +58,8 @@ class CacheCliTest {
   @EnumSource(Layout.class)
   void anArchiveReadFreshOrFromTheCacheGivesTheSameReport(Layout layout) throws IOException {
     for (Stored top : List.of(Stored.PLAIN, Stored.GZIP, Stored.ZSTD)) {
-      Path archive = TestArchives.write(dir.resolve(layout + "-" + top + ".tar"), layout, image(top));
+      Path archive =
+          TestArchives.write(dir.resolve(layout + "-" + top + ".tar"), layout, image(top));
       cacheName = "cache-" + top;
       sameReportFreshColdAndWarm(archive.toString());
     }
@@ -66,14 +67,18 @@ class CacheCliTest {
 
   @Test
   void anOciLayoutDirectoryReadFreshOrFromTheCacheGivesTheSameReport() throws IOException {
-    Path layout = TestArchives.writeDirectory(dir.resolve("layout"), Layout.OCI, image(Stored.GZIP));
+    Path layout =
+        TestArchives.writeDirectory(dir.resolve("layout"), Layout.OCI, image(Stored.GZIP));
     sameReportFreshColdAndWarm("oci://" + layout);
   }
 
   private void sameReportFreshColdAndWarm(String image) throws IOException {
     CliRun.Result fresh = json("--no-cache", image);
     assertThat(fresh.exitCode()).as(fresh.err()).isZero();
-    assertThat(fresh.out()).contains("app/cache/b").contains("srv/x").contains("installs build-only packages");
+    assertThat(fresh.out())
+        .contains("app/cache/b")
+        .contains("srv/x")
+        .contains("installs build-only packages");
     int before = entries().size();
 
     CliRun.Result cold = json(image);
@@ -89,13 +94,16 @@ class CacheCliTest {
 
   @Test
   void aCachedLayerIsNotReadAgain() throws IOException {
-    Path archive = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path archive =
+        TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     String report = json(archive.toString()).out();
     assertThat(entries()).hasSize(3);
 
     // Damage the base layer where it lies: only a read would notice.
     TestArchives.patch(
-        archive, MARK.getBytes(StandardCharsets.UTF_8), "y".repeat(5000).getBytes(StandardCharsets.UTF_8));
+        archive,
+        MARK.getBytes(StandardCharsets.UTF_8),
+        "y".repeat(5000).getBytes(StandardCharsets.UTF_8));
 
     CliRun.Result uncached = json("--no-cache", archive.toString());
     assertThat(uncached.exitCode()).isNotZero();
@@ -107,7 +115,8 @@ class CacheCliTest {
 
   @Test
   void aDamagedEntryIsReadAfreshAndRewritten() throws IOException {
-    Path archive = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_OCI, image(Stored.PLAIN));
+    Path archive =
+        TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_OCI, image(Stored.PLAIN));
     String report = json(archive.toString()).out();
     for (Path entry : entries()) {
       byte[] bytes = Files.readAllBytes(entry);
@@ -122,13 +131,16 @@ class CacheCliTest {
     assertThat(again.err()).doesNotContain("cache");
     // Rewritten: damaging the archive now shows the entries are whole again.
     TestArchives.patch(
-        archive, MARK.getBytes(StandardCharsets.UTF_8), "y".repeat(5000).getBytes(StandardCharsets.UTF_8));
+        archive,
+        MARK.getBytes(StandardCharsets.UTF_8),
+        "y".repeat(5000).getBytes(StandardCharsets.UTF_8));
     assertThat(json(archive.toString()).out()).isEqualTo(report);
   }
 
   @Test
   void noCacheNeitherReadsNorWrites() throws IOException {
-    Path archive = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path archive =
+        TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
 
     json("--no-cache", archive.toString());
 
@@ -137,7 +149,8 @@ class CacheCliTest {
 
   @Test
   void imagesSharingLayersShareEntries() throws IOException {
-    Path one = TestArchives.write(dir.resolve("one.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path one =
+        TestArchives.write(dir.resolve("one.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     TestArchives.Image other =
         new TestArchives.Image()
             .layer(OddLayers.base(), "/bin/sh -c #(nop) ADD file:base in / ")
@@ -153,10 +166,14 @@ class CacheCliTest {
 
   @Test
   void aBadCacheSizeIsAUsageError() throws IOException {
-    Path archive = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path archive =
+        TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
 
     CliRun.Result result =
-        new CliRun().env("LAYERDIVE_CACHE_SIZE", "lots").in(dir).run("--json", "-", archive.toString());
+        new CliRun()
+            .env("LAYERDIVE_CACHE_SIZE", "lots")
+            .in(dir)
+            .run("--json", "-", archive.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).contains("LAYERDIVE_CACHE_SIZE").contains("lots");

@@ -90,7 +90,8 @@ public final class DockerArchiveSource implements ImageSource {
       throws ImageReadException {
     if (path == null) {
       try (InputStream in = stream.open()) {
-        return new ArchiveStreamReader(name, cache).read(in, -1, Compression.NONE, receiver, listener);
+        return new ArchiveStreamReader(name, cache)
+            .read(in, -1, Compression.NONE, receiver, listener);
       } catch (IOException e) {
         throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
       }
@@ -132,7 +133,8 @@ public final class DockerArchiveSource implements ImageSource {
       throws ImageReadException {
     listener.phase("Reading " + name + " (" + outer.displayName() + " compressed)");
     try (InputStream raw = Files.newInputStream(path)) {
-      return new ArchiveStreamReader(name, cache).read(raw, Files.size(path), outer, receiver, listener);
+      return new ArchiveStreamReader(name, cache)
+          .read(raw, Files.size(path), outer, receiver, listener);
     } catch (IOException e) {
       throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
     }
