@@ -76,7 +76,13 @@ public final class DiskLayerCache implements LayerCache {
     } catch (IOException | CorruptEntry | OutOfMemoryError e) {
       return Optional.empty();
     }
-    LayerRecordReader.replay(payload, builder);
+    try {
+      LayerRecordReader.replay(payload, builder);
+    } catch (CorruptEntry e) {
+      // Checked bytes that do not decode: a writer's bug. What reached the builder is part of
+      // this very layer, which the caller now reads afresh into a new builder: no stray paths.
+      return Optional.empty();
+    }
     touch(file);
     return Optional.of(new Replayed<>(builder.finish(), facts));
   }

@@ -169,6 +169,31 @@ class DiskLayerCacheTest {
   }
 
   @Test
+  void aCheckedEntryThatDoesNotDecodeIsAMissNotAFailure() throws IOException {
+    DiskLayerCache cache = cache();
+    Bytes payload = new Bytes(64);
+    payload.putVarLong(10); // layer size
+    payload.putVarLong(1024); // tar size
+    payload.putVarLong(1); // entries
+    payload.putVarLong(0); // oddities
+    payload.putVarLong(2); // changes: one good, then a tag no writer writes
+    payload.put(LayerRecordWriter.DELETE);
+    payload.putVarLong(0);
+    payload.putString("gone");
+    payload.put(99);
+    byte[] header = CacheFile.header(CacheFile.LAYER, digest(7).toString(), payload);
+    Files.createDirectories(cache.layerDirectory());
+    Files.write(
+        cache.layerFile(digest(7)),
+        java.nio.ByteBuffer.allocate(header.length + payload.length())
+            .put(header)
+            .put(payload.array(), 0, payload.length())
+            .array());
+
+    assertThat(cache.replay(digest(7), new Receiver().begin())).isEmpty();
+  }
+
+  @Test
   void anEntryUnderAnotherDiffIdsNameIsAMiss() throws IOException {
     DiskLayerCache cache = cache();
     record(cache, digest(1), changes(5));
