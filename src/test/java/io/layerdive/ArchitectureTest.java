@@ -59,7 +59,7 @@ class ArchitectureTest {
               Set.of("source", "image", "bytes", DOCKER_JAVA, JACKSON, COMMONS_COMPRESS)),
           Map.entry(
               "source.extract", Set.of("source", "image", JACKSON, ZSTD, COMMONS_COMPRESS)),
-          Map.entry("cache", Set.of("source", "image", "hash", "bytes")),
+          Map.entry("cache", Set.of("source", "tree", "image", "hash", "bytes")),
           Map.entry("sample", Set.of("image", JACKSON, ZSTD, COMMONS_COMPRESS)),
           Map.entry("export", Set.of("analysis", "tree", "image", "bytes", JACKSON)),
           Map.entry("ui", Set.of("analysis", "tree", "image", "bytes", "text")),

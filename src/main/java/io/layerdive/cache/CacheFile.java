@@ -14,6 +14,7 @@ final class CacheFile {
 
   static final byte LAYER = 'L';
   static final byte IMAGE = 'I';
+  static final byte TREES = 'T';
 
   private static final byte[] MAGIC = "layerdiv".getBytes(StandardCharsets.US_ASCII);
   private static final long SEED = 0x6c61796572646976L;

@@ -2,6 +2,7 @@ package io.layerdive.cache;
 
 import io.layerdive.bytes.HumanBytes;
 import io.layerdive.source.LayerCache;
+import io.layerdive.tree.FrozenImages;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,11 @@ public record CacheSettings(Optional<Path> root, long maxBytes) {
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Where the frozen files of images are kept beside the layers; nowhere without a cache. */
+  public FrozenImages frozenImages() {
+    return root.<FrozenImages>map(r -> new DiskLayerCache(r, maxBytes)).orElse(FrozenImages.NONE);
   }
 
   /** The cache these settings describe. */

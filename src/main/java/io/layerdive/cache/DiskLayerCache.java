@@ -3,6 +3,9 @@ package io.layerdive.cache;
 import io.layerdive.image.Digest;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.LayerCache;
+import io.layerdive.tree.FrozenImages;
+import io.layerdive.tree.FrozenTrees;
+import io.layerdive.tree.ImageFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Nothing here fails a load: an entry that does not check out is a miss (and is overwritten
  * after the fresh read), an entry that cannot be written is skipped.
  */
-public final class DiskLayerCache implements LayerCache {
+public final class DiskLayerCache implements LayerCache, FrozenImages {
   private static final String TEMP_PREFIX = ".tmp-";
 
   /** Older temporary files belong to a process that died while writing. */
@@ -41,6 +44,7 @@ public final class DiskLayerCache implements LayerCache {
   private final Path root;
   private final Path layers;
   private final Path images;
+  private final Path trees;
   private final long maxBytes;
   private final AtomicBoolean wrote = new AtomicBoolean();
 
@@ -52,6 +56,7 @@ public final class DiskLayerCache implements LayerCache {
     this.root = root;
     this.layers = root.resolve("layers");
     this.images = root.resolve("images");
+    this.trees = root.resolve("trees");
     this.maxBytes = maxBytes;
   }
 
@@ -85,6 +90,62 @@ public final class DiskLayerCache implements LayerCache {
     }
     touch(file);
     return Optional.of(new Replayed<>(builder.finish(), facts));
+  }
+
+  @Override
+  public Optional<Facts> facts(Digest diffId) {
+    if (!safe(diffId)) return Optional.empty();
+    Path file = layerFile(diffId);
+    try {
+      Facts facts =
+          LayerRecordReader.facts(
+              CacheFile.payload(Files.readAllBytes(file), CacheFile.LAYER, diffId.toString()));
+      touch(file);
+      return Optional.of(facts);
+    } catch (IOException | CorruptEntry | OutOfMemoryError e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<ImageFiles> find(List<Digest> diffIds) {
+    String key = treesKey(diffIds);
+    Path file = trees.resolve(fileName(key));
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      Cursor payload = CacheFile.payload(bytes, CacheFile.TREES, key);
+      ImageFiles files = FrozenTrees.decode(bytes, payload.position());
+      touch(file);
+      return Optional.of(files);
+    } catch (IOException | CorruptEntry | IllegalArgumentException | OutOfMemoryError e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void keep(List<Digest> diffIds, ImageFiles files) {
+    String key = treesKey(diffIds);
+    byte[] bytes;
+    try {
+      bytes = FrozenTrees.encode(files);
+    } catch (IllegalArgumentException e) {
+      return; // too large for one entry: the layers are cached all the same
+    }
+    Bytes payload = new Bytes(0);
+    payload.wrap(bytes);
+    write(
+        trees,
+        trees.resolve(fileName(key)),
+        new ByteBuffer[] {
+          ByteBuffer.wrap(CacheFile.header(CacheFile.TREES, key, payload)), ByteBuffer.wrap(bytes)
+        });
+    trim();
+  }
+
+  private static String treesKey(List<Digest> diffIds) {
+    StringBuilder key = new StringBuilder("trees v").append(FrozenTrees.VERSION);
+    for (Digest d : diffIds) key.append(' ').append(d);
+    return key.toString();
   }
 
   @Override
@@ -207,7 +268,7 @@ public final class DiskLayerCache implements LayerCache {
     List<Entry> entries = new ArrayList<>();
     long total = 0;
     long staleBefore = System.currentTimeMillis() - STALE_TEMP.toMillis();
-    for (Path dir : List.of(layers, images)) {
+    for (Path dir : List.of(layers, images, trees)) {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
         for (Path file : files) {
           BasicFileAttributes a;

@@ -9,6 +9,7 @@ import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.tree.FrozenImages;
 import io.layerdive.tree.ImageFiles;
 import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.RawLayer;
@@ -39,22 +40,33 @@ final class ImagePipeline implements ImageLoader {
 
   private final ImageSource source;
   private final boolean strict;
+  private final FrozenImages frozen;
 
   /**
    * @param strict whether a diagnostic makes the image unreadable ({@code --strict})
    */
   ImagePipeline(ImageSource source, boolean strict) {
+    this(source, strict, FrozenImages.NONE);
+  }
+
+  /**
+   * @param frozen where the frozen files of images opened before are kept (the layer cache)
+   */
+  ImagePipeline(ImageSource source, boolean strict, FrozenImages frozen) {
     this.source = source;
     this.strict = strict;
+    this.frozen = frozen;
   }
 
   @Override
   public AnalyzedImage load(LoadProgress progress) throws ImageReadException {
-    TreeBuilder builder = new TreeBuilder();
+    TreeBuilder builder = new TreeBuilder(frozen);
     LoadedImage<RawLayer> loaded = source.load(builder, new Listener(progress));
     Image image = loaded.image();
     progress.phase("Stacking layers");
-    ImageFiles files = builder.freeze(loaded.layerContents());
+    ImageFiles files =
+        builder.freeze(
+            loaded.layerContents(), image.layers().stream().map(Layer::diffId).toList());
     LayerStack stack = new LayerStack(files);
     progress.phase("Analyzing image");
     ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);

@@ -1,5 +1,6 @@
 package io.layerdive.cli;
 
+import io.layerdive.cache.CacheSettings;
 import io.layerdive.export.GoJson;
 import io.layerdive.export.JsonReports;
 import io.layerdive.export.PlainSummary;
@@ -8,6 +9,7 @@ import io.layerdive.source.ImageSource;
 import io.layerdive.source.SourceSpec;
 import io.layerdive.source.daemon.BuildArguments;
 import io.layerdive.source.daemon.BuildRequest;
+import io.layerdive.tree.FrozenImages;
 import io.layerdive.ui.AnalyzedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -245,7 +247,7 @@ final class LayerdiveCommand implements Callable<Integer> {
 
   private Integer present(ImageSource imageSource, String displayName, Outputs outputs)
       throws Exception {
-    ImagePipeline pipeline = new ImagePipeline(imageSource, strict);
+    ImagePipeline pipeline = new ImagePipeline(imageSource, strict, frozenImages());
     CiRun ciRun = outputs.ciRun();
     DiveFormat format = outputs.format();
 
@@ -273,6 +275,16 @@ final class LayerdiveCommand implements Callable<Integer> {
         .print(PlainSummary.render(analyzed.image(), analyzed.analysis(), analyzed.diagnostics()));
     env.out().flush();
     return ExitCode.OK;
+  }
+
+  /** The frozen files of images opened before, beside the layer cache, unless --no-cache. */
+  private FrozenImages frozenImages() throws UsageException {
+    if (noCache || demo) return FrozenImages.NONE;
+    try {
+      return CacheSettings.fromEnvironment(env.env()).frozenImages();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 
   private ImageRequest request() throws UsageException {

@@ -12,6 +12,15 @@ public interface LayerReceiver<T> {
   Builder<T> begin();
 
   /**
+   * What these layers (their diff_ids in image order) become, one per layer, when the receiver
+   * holds them from an earlier load of the same layers; empty otherwise. A source that gets them
+   * sends none of these layers' changes, and still tells their figures.
+   */
+  default java.util.Optional<java.util.List<T>> known(java.util.List<Digest> diffIds) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Whether the source should hand over the contents of this entry: only a few small files are
    * wanted (package databases), so no source ever keeps contents otherwise.
    */

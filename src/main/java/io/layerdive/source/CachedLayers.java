@@ -35,28 +35,49 @@ public final class CachedLayers {
     return cache
         .replay(diffId, new LazyBuilder<>(receiver))
         .map(
-            hit -> {
-              List<Diagnostic> diagnostics = new ArrayList<>();
-              if (announced != null && announced != compression) {
-                diagnostics.add(
-                    new Diagnostic(
-                        subject, LayerTarReader.announcedMismatch(announced, compression)));
-              }
-              for (String message : hit.facts().diagnostics()) {
-                diagnostics.add(new Diagnostic(subject, message));
-              }
-              LayerCache.Facts f = hit.facts();
-              return new LayerReadResult<>(
-                  hit.contents(),
-                  diffId,
-                  blobDigest,
-                  compression,
-                  f.sizeBytes(),
-                  blobBytes,
-                  f.tarBytes(),
-                  f.entryCount(),
-                  diagnostics);
-            });
+            hit ->
+                result(
+                    hit.contents(),
+                    hit.facts(),
+                    diffId,
+                    blobDigest,
+                    compression,
+                    announced,
+                    blobBytes,
+                    subject));
+  }
+
+  /**
+   * What reading the layer would have given, from its contents (replayed or known to the
+   * receiver) and the facts its cache entry keeps.
+   */
+  public static <T> LayerReadResult<T> result(
+      T contents,
+      LayerCache.Facts facts,
+      Digest diffId,
+      Digest blobDigest,
+      Compression compression,
+      Compression announced,
+      long blobBytes,
+      String subject) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    if (announced != null && announced != compression) {
+      diagnostics.add(
+          new Diagnostic(subject, LayerTarReader.announcedMismatch(announced, compression)));
+    }
+    for (String message : facts.diagnostics()) {
+      diagnostics.add(new Diagnostic(subject, message));
+    }
+    return new LayerReadResult<>(
+        contents,
+        diffId,
+        blobDigest,
+        compression,
+        facts.sizeBytes(),
+        blobBytes,
+        facts.tarBytes(),
+        facts.entryCount(),
+        diagnostics);
   }
 
   /**

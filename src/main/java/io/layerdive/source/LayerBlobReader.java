@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -215,6 +216,63 @@ public final class LayerBlobReader {
   }
 
   /**
+   * Every blob's result without reading or replaying one: when the cache holds the facts of every
+   * layer and the receiver {@linkplain LayerReceiver#known knows} the image's layers (diff_ids in
+   * image order) already. Empty, having sent nothing, otherwise.
+   */
+  public <T> Optional<Map<String, LayerReadResult<T>>> known(
+      List<Blob> blobs, List<Digest> diffIds, LayerReceiver<T> receiver, LoadListener listener)
+      throws ImageReadException {
+    if (!cache.enabled()) return Optional.empty();
+    Map<String, LayerCache.Facts> facts = new HashMap<>();
+    Map<String, Compression> compressions = new HashMap<>();
+    for (Blob blob : blobs) {
+      if (blob.diffId() == null) return Optional.empty();
+      Optional<LayerCache.Facts> f = cache.facts(blob.diffId());
+      if (f.isEmpty()) return Optional.empty();
+      Compression compression = compression(blob);
+      if (blob.blobDigest() == null && compression != Compression.NONE) return Optional.empty();
+      facts.put(blob.key(), f.get());
+      compressions.put(blob.key(), compression);
+    }
+    Optional<List<T>> known = receiver.known(diffIds);
+    if (known.isEmpty()) return Optional.empty();
+    Map<Digest, T> byDiffId = new HashMap<>();
+    for (int i = 0; i < diffIds.size(); i++) byDiffId.putIfAbsent(diffIds.get(i), known.get().get(i));
+    Map<String, LayerReadResult<T>> results = new HashMap<>();
+    long total = 0;
+    for (Blob blob : blobs) {
+      T contents = byDiffId.get(blob.diffId());
+      if (contents == null) return Optional.empty();
+      Compression compression = compressions.get(blob.key());
+      results.put(
+          blob.key(),
+          CachedLayers.result(
+              contents,
+              facts.get(blob.key()),
+              blob.diffId(),
+              blob.blobDigest() == null ? blob.diffId() : blob.blobDigest(),
+              compression,
+              blob.announced(),
+              blob.size(),
+              blob.subject()));
+      total += blob.size();
+    }
+    listener.progress(total, total, blobs.size(), blobs.size());
+    return Optional.of(results);
+  }
+
+  private static Compression compression(Blob blob) throws ImageReadException {
+    try (InputStream in = blob.opener().open()) {
+      byte[] head = new byte[Compression.MAGIC_LENGTH];
+      return Compression.sniff(head, in.readNBytes(head, 0, head.length));
+    } catch (IOException e) {
+      throw new ImageReadException(
+          blob.subject() + ": cannot read the layer (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
    * The layer replayed from the cache, or null. The blob's first bytes are read to tell its
    * compression: a compressed blob whose digest no manifest names is read, since only reading it
    * would give that digest.
@@ -222,14 +280,7 @@ public final class LayerBlobReader {
   private <T> LayerReadResult<T> fromCache(Blob blob, LayerReceiver<T> receiver)
       throws ImageReadException {
     if (!cache.enabled()) return null;
-    Compression compression;
-    try (InputStream in = blob.opener().open()) {
-      byte[] head = new byte[Compression.MAGIC_LENGTH];
-      compression = Compression.sniff(head, in.readNBytes(head, 0, head.length));
-    } catch (IOException e) {
-      throw new ImageReadException(
-          blob.subject() + ": cannot read the layer (" + e.getMessage() + ")", e);
-    }
+    Compression compression = compression(blob);
     Digest blobDigest = blob.blobDigest();
     if (blobDigest == null) {
       if (compression != Compression.NONE) return null;

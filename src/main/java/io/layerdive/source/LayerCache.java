@@ -41,6 +41,14 @@ public interface LayerCache {
   <T> Recorder<T> recorder(LayerReceiver.Builder<T> builder);
 
   /**
+   * The facts of the layer {@code diffId} without its changes, from a checked entry; for a
+   * receiver that {@linkplain io.layerdive.image.LayerReceiver#known knows} the layers already.
+   */
+  default Optional<Facts> facts(Digest diffId) {
+    return Optional.empty();
+  }
+
+  /**
    * Whether an entry for {@code diffId} is there, unchecked: a source about to replay a whole image
    * asks first, so as not to replay half of it and then read it all.
    */

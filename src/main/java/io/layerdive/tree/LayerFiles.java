@@ -60,6 +60,13 @@ public final class LayerFiles {
     this.contents = Map.copyOf(contents);
   }
 
+  /** The packed arrays and maps themselves, in constructor order, for {@link FrozenTrees}. */
+  Object[] parts() {
+    return new Object[] {
+      node, type, size, hash, mode, uid, gid, link, whiteoutTarget, implicitDirs, opaqueDirs, contents
+    };
+  }
+
   /**
    * The layer's nodes children first, siblings by name: the order dive visits a layer tree in. The
    * node set holds every ancestor of its members, so one stack of open ancestors suffices.

@@ -20,6 +20,23 @@ public final class PathTrie {
 
   public static final int ROOT = 0;
 
+  /** The arrays themselves, for {@link FrozenTrees}; not to be changed. */
+  int[] parents() {
+    return parent;
+  }
+
+  String[] names() {
+    return name;
+  }
+
+  int[] ends() {
+    return end;
+  }
+
+  short[] depths() {
+    return depth;
+  }
+
   /** The order children are listed in: by code point, as dive (Go) sorts names. */
   public static int compareNames(String a, String b) {
     return NameOrder.INSTANCE.compare(a, b);

@@ -45,4 +45,11 @@ public final class RawLayer {
   public int entryCount() {
     return node.length;
   }
+
+  /** An empty layer standing for one whose frozen files are known already. */
+  static RawLayer standIn() {
+    return new RawLayer(
+        new int[0], new byte[0], new long[0], new long[0], new int[0], new int[0], new int[0],
+        new String[0], new int[0], new int[0], java.util.Map.of());
+  }
 }

@@ -1,5 +1,6 @@
 package io.layerdive.tree;
 
+import io.layerdive.image.Digest;
 import io.layerdive.image.LayerReceiver;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Receives the layers of one image from a source (on any number of threads) and, once all are
@@ -14,6 +16,48 @@ import java.util.Map;
  */
 public final class TreeBuilder implements LayerReceiver<RawLayer> {
   private final PathTable paths = new PathTable();
+  private final FrozenImages frozen;
+  // Set by known(): the frozen files found, and the stand-in layers handed out for them.
+  private ImageFiles restored;
+  private Map<RawLayer, Boolean> standIns = new IdentityHashMap<>();
+
+  public TreeBuilder() {
+    this(FrozenImages.NONE);
+  }
+
+  /** A builder that takes an image's files from {@code frozen} when it holds them. */
+  public TreeBuilder(FrozenImages frozen) {
+    this.frozen = frozen;
+  }
+
+  /**
+   * Stand-ins for the layers when {@code frozen} holds this image's files: {@link #freeze} given
+   * exactly these returns those files. One stand-in per distinct layer, shared as the files are.
+   */
+  @Override
+  public synchronized Optional<List<RawLayer>> known(List<Digest> diffIds) {
+    Optional<ImageFiles> found = frozen.find(diffIds);
+    if (found.isEmpty() || found.get().layerCount() != diffIds.size()) return Optional.empty();
+    restored = found.get();
+    Map<LayerFiles, RawLayer> byLayer = new IdentityHashMap<>();
+    List<RawLayer> out = new ArrayList<>();
+    for (LayerFiles l : restored.layers()) {
+      out.add(byLayer.computeIfAbsent(l, x -> RawLayer.standIn()));
+    }
+    standIns = new IdentityHashMap<>();
+    for (RawLayer r : out) standIns.put(r, Boolean.TRUE);
+    return Optional.of(out);
+  }
+
+  /**
+   * As {@link #freeze(List)}, and keeps the files for the next time these layers are opened
+   * together, unless they came from there.
+   */
+  public ImageFiles freeze(List<RawLayer> layers, List<Digest> diffIds) {
+    ImageFiles files = freeze(layers);
+    if (files != restored) frozen.keep(diffIds, files);
+    return files;
+  }
 
   @Override
   public Builder<RawLayer> begin() {
@@ -30,6 +74,7 @@ public final class TreeBuilder implements LayerReceiver<RawLayer> {
    * positions) is packed once and shared.
    */
   public ImageFiles freeze(List<RawLayer> layers) {
+    if (restored != null && isStandInsOf(layers)) return restored;
     int[] parents = paths.parentsSnapshot();
     String[] names = paths.namesSnapshot();
     int n = parents.length;
@@ -59,6 +104,12 @@ public final class TreeBuilder implements LayerReceiver<RawLayer> {
       out.add(packed.computeIfAbsent(raw, r -> pack(r, newId, trie, scratch)));
     }
     return new ImageFiles(trie, out);
+  }
+
+  private synchronized boolean isStandInsOf(List<RawLayer> layers) {
+    if (layers.size() != restored.layerCount()) return false;
+    for (RawLayer r : layers) if (!standIns.containsKey(r)) return false;
+    return true;
   }
 
   /** Old id → new id, numbering a depth-first walk with children in name order. */

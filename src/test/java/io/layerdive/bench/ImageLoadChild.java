@@ -9,6 +9,7 @@ import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.archive.DockerArchiveSource;
+import io.layerdive.tree.FrozenImages;
 import io.layerdive.tree.ImageFiles;
 import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.RawLayer;
@@ -35,9 +36,13 @@ public final class ImageLoadChild {
     Path archive = Path.of(args[0]);
     int threads = LayerBlobReader.defaultThreads();
     LayerCache cache = LayerCache.NONE;
+    FrozenImages frozen = FrozenImages.NONE;
     for (int i = 1; i < args.length; i++) {
       if (args[i].startsWith("cache=")) {
-        cache = new DiskLayerCache(Path.of(args[i].substring("cache=".length())), 100_000_000_000L);
+        DiskLayerCache disk =
+            new DiskLayerCache(Path.of(args[i].substring("cache=".length())), 100_000_000_000L);
+        cache = disk;
+        frozen = disk;
       } else {
         threads = Integer.parseInt(args[i]);
       }
@@ -45,12 +50,15 @@ public final class ImageLoadChild {
     long before = usedAfterGc();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
-    TreeBuilder builder = new TreeBuilder();
+    TreeBuilder builder = new TreeBuilder(frozen);
     LoadedImage<RawLayer> loaded =
         DockerArchiveSource.file(archive, "bench", threads, cache).load(builder, LoadListener.NONE);
     long tRead = System.nanoTime();
     Image image = loaded.image();
-    ImageFiles files = builder.freeze(loaded.layerContents());
+    ImageFiles files =
+        builder.freeze(
+            loaded.layerContents(),
+            image.layers().stream().map(io.layerdive.image.Layer::diffId).toList());
     long tFreeze = System.nanoTime();
     LayerStack stack = new LayerStack(files);
     ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);

@@ -9,6 +9,7 @@ import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.tree.FrozenImages;
 import io.layerdive.tree.ImageFiles;
 import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.RawLayer;
@@ -21,9 +22,27 @@ public final class FullReports {
   private FullReports() {}
 
   public static String of(ImageSource source) throws ImageReadException {
-    TreeBuilder builder = new TreeBuilder();
-    LoadedImage<RawLayer> loaded = source.load(builder, LoadListener.NONE);
-    ImageFiles files = builder.freeze(loaded.layerContents());
+    return of(source, FrozenImages.NONE);
+  }
+
+  /** As {@link #of(ImageSource)}, taking and keeping frozen files in {@code frozen}. */
+  public static String of(ImageSource source, FrozenImages frozen) throws ImageReadException {
+    return of(source, new TreeBuilder(frozen));
+  }
+
+  /** As {@link #of(ImageSource)}, through {@code receiver} (which hands on to {@code builder}). */
+  public static String of(ImageSource source, TreeBuilder builder) throws ImageReadException {
+    return of(source, builder, builder);
+  }
+
+  public static String of(
+      ImageSource source, io.layerdive.image.LayerReceiver<RawLayer> receiver, TreeBuilder builder)
+      throws ImageReadException {
+    LoadedImage<RawLayer> loaded = source.load(receiver, LoadListener.NONE);
+    ImageFiles files =
+        builder.freeze(
+            loaded.layerContents(),
+            loaded.image().layers().stream().map(io.layerdive.image.Layer::diffId).toList());
     LayerStack stack = new LayerStack(files);
     ImageAnalysis analysis = ImageAnalyzer.analyze(loaded.image(), files);
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.image().diagnostics());

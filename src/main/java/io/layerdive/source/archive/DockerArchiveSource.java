@@ -166,7 +166,9 @@ public final class DockerArchiveSource implements ImageSource {
     listener.layersKnown(
         ImageAssembler.preview(plan.refs(), plan.diffIds(), plan.config(), blobSizes));
     listener.phase("Reading " + blobs.size() + " layers of " + name);
-    Map<String, LayerReadResult<T>> results = blobReader.readAll(blobs, receiver, listener);
+    Map<String, LayerReadResult<T>> results =
+        blobReader.known(blobs, plan.diffIds(), receiver, listener).orElse(null);
+    if (results == null) results = blobReader.readAll(blobs, receiver, listener);
     return ImageAssembler.assemble(
         name,
         name,

@@ -152,11 +152,16 @@ public final class DaemonSource implements ImageSource {
   private <T> Optional<LoadedImage<T>> fromCache(
       String key, List<Digest> diffIds, LayerReceiver<T> receiver, LoadListener listener) {
     if (!cache.enabled()) return Optional.empty();
-    Optional<Image> known = cache.image(key).flatMap(CachedImage::decode);
-    if (known.isEmpty()) return Optional.empty();
-    Image image = known.get();
+    Optional<Image> exported = cache.image(key).flatMap(CachedImage::decode);
+    if (exported.isEmpty()) return Optional.empty();
+    Image image = exported.get();
     if (!image.layers().stream().map(Layer::diffId).toList().equals(diffIds)) {
       return Optional.empty();
+    }
+    Optional<List<T>> known = receiver.known(diffIds);
+    if (known.isPresent()) {
+      listener.phase("Opening " + reference + " from the cache");
+      return Optional.of(new LoadedImage<>(image, known.get()));
     }
     if (!diffIds.stream().allMatch(cache::contains)) return Optional.empty();
     listener.phase("Replaying " + diffIds.size() + " layers of " + reference + " from the cache");

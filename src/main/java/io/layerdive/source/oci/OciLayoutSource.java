@@ -196,8 +196,10 @@ public final class OciLayoutSource implements ImageSource {
     }
     listener.layersKnown(ImageAssembler.preview(refs, diffIds, config, sizes));
     listener.phase("Reading " + blobs.size() + " layers of " + name);
+    List<LayerBlobReader.Blob> toRead = new ArrayList<>(blobs.values());
     Map<String, LayerReadResult<T>> results =
-        blobReader.readAll(new ArrayList<>(blobs.values()), receiver, listener);
+        blobReader.known(toRead, diffIds, receiver, listener).orElse(null);
+    if (results == null) results = blobReader.readAll(toRead, receiver, listener);
     for (int i = 0; i < manifest.layers().size(); i++) {
       DescriptorJson layer = manifest.layers().get(i);
       LayerReadResult<T> r = results.get(refs.get(i).blobKey());

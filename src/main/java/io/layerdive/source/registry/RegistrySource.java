@@ -21,6 +21,7 @@ import io.layerdive.source.Platform;
 import io.layerdive.source.WireJson;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,42 @@ public final class RegistrySource implements ImageSource {
     for (Planned p : plan) known.add(layer(p, -1));
     listener.layersKnown(known);
 
+    Map<Digest, LayerResult<T>> results = fromKnown(plan, receiver, listener).orElse(null);
+    if (results == null) results = fetch(client, plan, receiver, listener, subject);
+
+    List<Layer> layers = new ArrayList<>();
+    List<T> contents = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>(resolved.diagnostics());
+    for (Planned p : plan) {
+      LayerResult<T> r = results.get(p.blob());
+      if (!r.diffId().equals(p.diffId())) {
+        throw new ImageReadException(
+            subject
+                + ": layer "
+                + p.index()
+                + " and another layer share blob "
+                + p.blob().shortHex(12)
+                + " but the config gives them different diff_ids; the image is broken");
+      }
+      layers.add(layer(p, r.sizeBytes()));
+      contents.add(r.contents());
+    }
+    for (LayerResult<T> r : results.values()) diagnostics.addAll(r.diagnostics());
+    String os = config.os() == null ? "" : config.os();
+    String arch = config.architecture() == null ? "" : config.architecture();
+    Image image =
+        new Image(subject, new ImageConfig(os, arch, List.of(subject)), layers, diagnostics);
+    return new LoadedImage<>(image, contents);
+  }
+
+  /** The layers from the cache, replayed, and from the registry, downloaded as they are read. */
+  private <T> Map<Digest, LayerResult<T>> fetch(
+      RegistryClient client,
+      List<Planned> plan,
+      LayerReceiver<T> receiver,
+      LoadListener listener,
+      String subject)
+      throws ImageReadException {
     Map<Digest, LayerResult<T>> results = new LinkedHashMap<>();
     Map<Digest, LayerDownloads.Job> jobs = new LinkedHashMap<>();
     int cached = 0;
@@ -181,30 +218,38 @@ public final class RegistrySource implements ImageSource {
         new LayerDownloads(client, options, reader, subject)
             .run(List.copyOf(jobs.values()), receiver, progress));
     cache.trim();
+    return results;
+  }
 
-    List<Layer> layers = new ArrayList<>();
-    List<T> contents = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>(resolved.diagnostics());
+  /**
+   * Every layer's result without a download or a replay, when the receiver {@linkplain
+   * LayerReceiver#known knows} the image's layers and the cache holds every layer's facts.
+   */
+  private <T> Optional<Map<Digest, LayerResult<T>>> fromKnown(
+      List<Planned> plan, LayerReceiver<T> receiver, LoadListener listener) {
+    if (!cache.enabled()) return Optional.empty();
+    Map<Digest, LayerCache.Facts> facts = new HashMap<>();
     for (Planned p : plan) {
-      LayerResult<T> r = results.get(p.blob());
-      if (!r.diffId().equals(p.diffId())) {
-        throw new ImageReadException(
-            subject
-                + ": layer "
-                + p.index()
-                + " and another layer share blob "
-                + p.blob().shortHex(12)
-                + " but the config gives them different diff_ids; the image is broken");
-      }
-      layers.add(layer(p, r.sizeBytes()));
-      contents.add(r.contents());
+      if (facts.containsKey(p.diffId())) continue;
+      Optional<LayerCache.Facts> f = cache.facts(p.diffId());
+      if (f.isEmpty()) return Optional.empty();
+      facts.put(p.diffId(), f.get());
     }
-    for (LayerResult<T> r : results.values()) diagnostics.addAll(r.diagnostics());
-    String os = config.os() == null ? "" : config.os();
-    String arch = config.architecture() == null ? "" : config.architecture();
-    Image image =
-        new Image(subject, new ImageConfig(os, arch, List.of(subject)), layers, diagnostics);
-    return new LoadedImage<>(image, contents);
+    Optional<List<T>> known = receiver.known(plan.stream().map(Planned::diffId).toList());
+    if (known.isEmpty()) return Optional.empty();
+    listener.phase("Replaying " + plan.size() + " layers from the cache");
+    Map<Digest, LayerResult<T>> results = new LinkedHashMap<>();
+    for (int i = 0; i < plan.size(); i++) {
+      Planned p = plan.get(i);
+      LayerCache.Facts f = facts.get(p.diffId());
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      for (String message : f.diagnostics()) {
+        diagnostics.add(new Diagnostic(LayerStreamReader.SUBJECT, message));
+      }
+      results.putIfAbsent(
+          p.blob(), new LayerResult<>(known.get().get(i), p.diffId(), f.sizeBytes(), diagnostics));
+    }
+    return Optional.of(results);
   }
 
   /** The layer replayed from the cache by its diff_id, or empty to download it. */

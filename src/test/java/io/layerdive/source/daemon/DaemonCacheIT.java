@@ -87,6 +87,22 @@ class DaemonCacheIT {
   }
 
   @Test
+  void withFrozenFilesTooTheImageOpensFromTheCacheAlone() throws Exception {
+    String fresh = FullReports.of(source(new Exports(LayerCache.NONE), LayerCache.NONE));
+    DiskLayerCache cache = new DiskLayerCache(cacheDir, 1L << 30);
+    Exports exports = new Exports(cache);
+    String cold = FullReports.of(source(exports, cache), cache);
+    // The frozen files and what the export told are enough: the layers' entries are not read.
+    for (Path layer : files("layers")) Files.delete(layer);
+
+    String warm = FullReports.of(source(exports, cache), cache);
+
+    assertThat(cold).isEqualTo(fresh);
+    assertThat(warm).isEqualTo(fresh);
+    assertThat(exports.count).hasValue(1);
+  }
+
+  @Test
   void aMissingOrDamagedEntryMeansAnExport() throws Exception {
     DiskLayerCache cache = new DiskLayerCache(cacheDir, 1L << 30);
     Exports exports = new Exports(cache);

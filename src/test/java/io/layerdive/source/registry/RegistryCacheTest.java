@@ -114,6 +114,37 @@ class RegistryCacheTest {
   }
 
   @Test
+  void withFrozenFilesTooNoLayerIsReplayedOrDownloaded() throws Exception {
+    String fresh = FullReports.of(source("team/app", LayerCache.NONE));
+    DiskLayerCache cache = new DiskLayerCache(cacheDir, 1L << 30);
+    String cold = FullReports.of(source("team/app", cache), cache);
+
+    blobRequests.clear();
+    java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
+    io.layerdive.tree.TreeBuilder builder = new io.layerdive.tree.TreeBuilder(cache);
+    LayerReceiver<io.layerdive.tree.RawLayer> counting =
+        new LayerReceiver<>() {
+          @Override
+          public Builder<io.layerdive.tree.RawLayer> begin() {
+            begun.incrementAndGet();
+            return builder.begin();
+          }
+
+          @Override
+          public java.util.Optional<List<io.layerdive.tree.RawLayer>> known(
+              List<io.layerdive.image.Digest> diffIds) {
+            return builder.known(diffIds);
+          }
+        };
+    String warm = FullReports.of(source("team/app", cache), counting, builder);
+
+    assertThat(cold).isEqualTo(fresh);
+    assertThat(warm).isEqualTo(fresh);
+    assertThat(begun).hasValue(0);
+    assertThat(blobRequests).hasSize(1);
+  }
+
+  @Test
   void anImageSharingABaseDownloadsOnlyWhatIsNotCached() throws Exception {
     DiskLayerCache cache = new DiskLayerCache(cacheDir, 1L << 30);
     FullReports.of(source("team/app", cache));

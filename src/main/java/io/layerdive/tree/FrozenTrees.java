@@ -1,0 +1,265 @@
+package io.layerdive.tree;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The frozen files of an image as bytes and back: the path trie and each layer's packed arrays,
+ * bulk-copied, names and link targets through tables of the distinct strings. What {@link
+ * TreeBuilder#freeze} computed, so that an image opened again need not replay and freeze its
+ * layers. Checking the bytes is the caller's business; malformed bytes only throw.
+ */
+public final class FrozenTrees {
+  /**
+   * Part of the key frozen files are kept under: raise it whenever {@link TreeBuilder#freeze}
+   * would give other files for the same layers, or the encoding changes, so that files frozen by
+   * an older build are not used.
+   */
+  public static final int VERSION = 1;
+
+  private FrozenTrees() {}
+
+  public static byte[] encode(ImageFiles files) {
+    PathTrie trie = files.trie();
+    int n = trie.size();
+    Strings names = new Strings();
+    int[] nameIndex = new int[n];
+    for (int i = 0; i < n; i++) nameIndex[i] = names.index(trie.names()[i]);
+    Strings links = new Strings();
+    Map<LayerFiles, Integer> distinct = new IdentityHashMap<>();
+    List<LayerFiles> layers = new ArrayList<>();
+    int[] positions = new int[files.layerCount()];
+    for (int i = 0; i < positions.length; i++) {
+      LayerFiles l = files.layer(i);
+      Integer d = distinct.get(l);
+      if (d == null) {
+        d = layers.size();
+        distinct.put(l, d);
+        layers.add(l);
+      }
+      positions[i] = d;
+    }
+    List<int[]> linkIndexes = new ArrayList<>();
+    long size = 4 + 12L * n + 2L * n + names.bytes() + 4 + 4L * positions.length + 4;
+    for (LayerFiles l : layers) {
+      Object[] p = l.parts();
+      String[] link = (String[]) p[7];
+      int[] li = new int[link.length];
+      for (int i = 0; i < link.length; i++) li[i] = link[i] == null ? -1 : links.index(link[i]);
+      linkIndexes.add(li);
+      int k = ((int[]) p[0]).length;
+      size += 4 + k * (4 + 1 + 8 + 8 + 4 + 4 + 4 + 4 + 4L);
+      size += 4 + 4L * ((int[]) p[9]).length + 4 + 4L * ((int[]) p[10]).length + 4;
+      for (byte[] c : contents(p).values()) size += 8 + c.length;
+    }
+    size += links.bytes();
+    if (size > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("too large: " + size);
+    ByteBuffer b = ByteBuffer.allocate((int) size);
+    b.putInt(n);
+    ints(b, trie.parents());
+    ints(b, trie.ends());
+    b.asShortBuffer().put(trie.depths());
+    b.position(b.position() + 2 * n);
+    names.write(b);
+    ints(b, nameIndex);
+    links.write(b);
+    b.putInt(positions.length);
+    ints(b, positions);
+    b.putInt(layers.size());
+    for (int d = 0; d < layers.size(); d++) {
+      Object[] p = layers.get(d).parts();
+      int[] node = (int[]) p[0];
+      b.putInt(node.length);
+      ints(b, node);
+      b.put((byte[]) p[1]);
+      longs(b, (long[]) p[2]);
+      longs(b, (long[]) p[3]);
+      ints(b, (int[]) p[4]);
+      ints(b, (int[]) p[5]);
+      ints(b, (int[]) p[6]);
+      ints(b, linkIndexes.get(d));
+      ints(b, (int[]) p[8]);
+      b.putInt(((int[]) p[9]).length);
+      ints(b, (int[]) p[9]);
+      b.putInt(((int[]) p[10]).length);
+      ints(b, (int[]) p[10]);
+      Map<Integer, byte[]> contents = contents(p);
+      b.putInt(contents.size());
+      for (Map.Entry<Integer, byte[]> e : contents.entrySet()) {
+        b.putInt(e.getKey());
+        b.putInt(e.getValue().length);
+        b.put(e.getValue());
+      }
+    }
+    if (b.hasRemaining()) throw new IllegalStateException("size miscounted by " + b.remaining());
+    return b.array();
+  }
+
+  /**
+   * @throws IllegalArgumentException when the bytes are not what {@link #encode} wrote
+   */
+  public static ImageFiles decode(byte[] bytes) {
+    return decode(bytes, 0);
+  }
+
+  /** As {@link #decode(byte[])}, for the bytes from {@code offset} on. */
+  public static ImageFiles decode(byte[] bytes, int offset) {
+    try {
+      ByteBuffer b = ByteBuffer.wrap(bytes, offset, bytes.length - offset).slice();
+      int n = count(b, 4);
+      int[] parent = ints(b, n);
+      int[] end = ints(b, n);
+      short[] depth = new short[n];
+      check(b, 2L * n);
+      b.asShortBuffer().get(depth);
+      b.position(b.position() + 2 * n);
+      String[] nameTable = Strings.read(b);
+      String[] name = new String[n];
+      for (int i = 0; i < n; i++) name[i] = nameTable[index(b.getInt(), nameTable.length)];
+      for (int i = 0; i < n; i++) {
+        if (parent[i] < -1 || parent[i] >= i && i > 0 || end[i] < i || end[i] > n) {
+          throw new IllegalArgumentException("trie node " + i);
+        }
+      }
+      String[] linkTable = Strings.read(b);
+      PathTrie trie = new PathTrie(parent, name, end, depth);
+      int[] positions = ints(b, count(b, 4));
+      int distinct = count(b, 4);
+      LayerFiles[] layers = new LayerFiles[distinct];
+      for (int d = 0; d < distinct; d++) {
+        int k = count(b, 41);
+        int[] node = ints(b, k);
+        byte[] type = new byte[k];
+        b.get(type);
+        long[] size = longs(b, k);
+        long[] hash = longs(b, k);
+        int[] mode = ints(b, k);
+        int[] uid = ints(b, k);
+        int[] gid = ints(b, k);
+        int[] linkIndex = ints(b, k);
+        String[] link = new String[k];
+        for (int i = 0; i < k; i++) {
+          link[i] = linkIndex[i] < 0 ? null : linkTable[index(linkIndex[i], linkTable.length)];
+        }
+        int[] target = ints(b, k);
+        int[] implicit = ints(b, count(b, 4));
+        int[] opaque = ints(b, count(b, 4));
+        for (int[] ids : new int[][] {node, implicit, opaque}) {
+          for (int id : ids) index(id, n);
+        }
+        for (int t : target) if (t >= n) throw new IllegalArgumentException("target " + t);
+        int c = count(b, 8);
+        Map<Integer, byte[]> contents = new HashMap<>();
+        for (int i = 0; i < c; i++) {
+          int key = index(b.getInt(), n);
+          byte[] data = new byte[count(b, 1)];
+          b.get(data);
+          contents.put(key, data);
+        }
+        layers[d] =
+            new LayerFiles(
+                node, type, size, hash, mode, uid, gid, link, target, implicit, opaque, trie,
+                contents);
+      }
+      if (b.hasRemaining()) throw new IllegalArgumentException("bytes after the layers");
+      List<LayerFiles> out = new ArrayList<>(positions.length);
+      for (int p : positions) out.add(layers[index(p, distinct)]);
+      return new ImageFiles(trie, out);
+    } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+      throw new IllegalArgumentException("malformed frozen trees: " + e, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<Integer, byte[]> contents(Object[] parts) {
+    return (Map<Integer, byte[]>) parts[11];
+  }
+
+  private static void ints(ByteBuffer b, int[] a) {
+    b.asIntBuffer().put(a);
+    b.position(b.position() + 4 * a.length);
+  }
+
+  private static void longs(ByteBuffer b, long[] a) {
+    b.asLongBuffer().put(a);
+    b.position(b.position() + 8 * a.length);
+  }
+
+  private static int[] ints(ByteBuffer b, int n) {
+    check(b, 4L * n);
+    int[] a = new int[n];
+    b.asIntBuffer().get(a);
+    b.position(b.position() + 4 * n);
+    return a;
+  }
+
+  private static long[] longs(ByteBuffer b, int n) {
+    check(b, 8L * n);
+    long[] a = new long[n];
+    b.asLongBuffer().get(a);
+    b.position(b.position() + 8 * n);
+    return a;
+  }
+
+  /** A count read from the bytes, each counted thing taking at least {@code unit} bytes. */
+  private static int count(ByteBuffer b, int unit) {
+    int n = b.getInt();
+    if (n < 0 || (long) n * unit > b.remaining()) throw new IllegalArgumentException("count " + n);
+    return n;
+  }
+
+  private static void check(ByteBuffer b, long bytes) {
+    if (bytes > b.remaining()) throw new IllegalArgumentException("ends early");
+  }
+
+  private static int index(int i, int size) {
+    if (i < 0 || i >= size) throw new IllegalArgumentException("index " + i + " of " + size);
+    return i;
+  }
+
+  /** Distinct strings, numbered in the order first met; written as UTF-16 code units. */
+  private static final class Strings {
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> list = new ArrayList<>();
+    private long bytes = 4;
+
+    int index(String s) {
+      Integer i = index.get(s);
+      if (i == null) {
+        i = list.size();
+        index.put(s, i);
+        list.add(s);
+        bytes += 4 + 2L * s.length();
+      }
+      return i;
+    }
+
+    long bytes() {
+      return bytes;
+    }
+
+    void write(ByteBuffer b) {
+      b.putInt(list.size());
+      for (String s : list) {
+        b.putInt(s.length());
+        for (int i = 0; i < s.length(); i++) b.putChar(s.charAt(i));
+      }
+    }
+
+    static String[] read(ByteBuffer b) {
+      String[] out = new String[count(b, 4)];
+      for (int i = 0; i < out.length; i++) {
+        char[] c = new char[count(b, 2)];
+        b.asCharBuffer().get(c);
+        b.position(b.position() + 2 * c.length);
+        out[i] = new String(c);
+      }
+      return out;
+    }
+  }
+}
