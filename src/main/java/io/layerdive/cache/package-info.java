@@ -6,8 +6,8 @@
  * trusted: an entry that does not check out is a miss.
  *
  * <p>Beside the layers, the frozen files of each image opened ({@link
- * io.layerdive.tree.FrozenTrees}) by its list of diff_ids, so that re-opening an image reads
- * arrays instead of replaying and freezing its layers.
+ * io.layerdive.tree.FrozenTrees}) by its list of diff_ids, so that re-opening an image reads arrays
+ * instead of replaying and freezing its layers.
  *
  * <p>Implements {@link io.layerdive.source.LayerCache} and {@link io.layerdive.tree.FrozenImages};
  * imports {@code source}, {@code tree}, {@code image}, {@code hash} and {@code bytes}.

@@ -48,8 +48,8 @@ public final class CachedLayers {
   }
 
   /**
-   * What reading the layer would have given, from its contents (replayed or known to the
-   * receiver) and the facts its cache entry keeps.
+   * What reading the layer would have given, from its contents (replayed or known to the receiver)
+   * and the facts its cache entry keeps.
    */
   public static <T> LayerReadResult<T> result(
       T contents,

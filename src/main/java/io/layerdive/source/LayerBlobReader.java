@@ -238,7 +238,9 @@ public final class LayerBlobReader {
     Optional<List<T>> known = receiver.known(diffIds);
     if (known.isEmpty()) return Optional.empty();
     Map<Digest, T> byDiffId = new HashMap<>();
-    for (int i = 0; i < diffIds.size(); i++) byDiffId.putIfAbsent(diffIds.get(i), known.get().get(i));
+    for (int i = 0; i < diffIds.size(); i++) {
+      byDiffId.putIfAbsent(diffIds.get(i), known.get().get(i));
+    }
     Map<String, LayerReadResult<T>> results = new HashMap<>();
     long total = 0;
     for (Blob blob : blobs) {

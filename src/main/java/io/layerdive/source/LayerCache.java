@@ -41,8 +41,8 @@ public interface LayerCache {
   <T> Recorder<T> recorder(LayerReceiver.Builder<T> builder);
 
   /**
-   * The facts of the layer {@code diffId} without its changes, from a checked entry; for a
-   * receiver that {@linkplain io.layerdive.image.LayerReceiver#known knows} the layers already.
+   * The facts of the layer {@code diffId} without its changes, from a checked entry; for a receiver
+   * that {@linkplain io.layerdive.image.LayerReceiver#known knows} the layers already.
    */
   default Optional<Facts> facts(Digest diffId) {
     return Optional.empty();

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the frozen files of images opened before are kept, by their layers' diff_ids in order:
- * the files of an image follow from its layers alone. A store that cannot trust what it holds
- * answers empty.
+ * Where the frozen files of images opened before are kept, by their layers' diff_ids in order: the
+ * files of an image follow from its layers alone. A store that cannot trust what it holds answers
+ * empty.
  */
 public interface FrozenImages {
   FrozenImages NONE =

@@ -16,9 +16,9 @@ import java.util.Map;
  */
 public final class FrozenTrees {
   /**
-   * Part of the key frozen files are kept under: raise it whenever {@link TreeBuilder#freeze}
-   * would give other files for the same layers, or the encoding changes, so that files frozen by
-   * an older build are not used.
+   * Part of the key frozen files are kept under: raise it whenever {@link TreeBuilder#freeze} would
+   * give other files for the same layers, or the encoding changes, so that files frozen by an older
+   * build are not used.
    */
   public static final int VERSION = 1;
 

@@ -60,7 +60,10 @@ class FrozenTreesCacheTest {
         new TestArchives.Image()
             .layer(OddLayers.base(), "ADD base /")
             // A compressed blob is only skipped where a manifest names its digest.
-            .layer(OddLayers.top(), "RUN rm", layout == Layout.DOCKER_LEGACY ? Stored.PLAIN : Stored.GZIP)
+            .layer(
+                OddLayers.top(),
+                "RUN rm",
+                layout == Layout.DOCKER_LEGACY ? Stored.PLAIN : Stored.GZIP)
             .layer(OddLayers.base(), "ADD base / again")
             .tag("example/frozen:1");
     return TestArchives.write(dir.resolve(layout + ".tar"), layout, image);

@@ -120,7 +120,8 @@ class RegistryCacheTest {
     String cold = FullReports.of(source("team/app", cache), cache);
 
     blobRequests.clear();
-    java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger begun =
+        new java.util.concurrent.atomic.AtomicInteger();
     io.layerdive.tree.TreeBuilder builder = new io.layerdive.tree.TreeBuilder(cache);
     LayerReceiver<io.layerdive.tree.RawLayer> counting =
         new LayerReceiver<>() {
