@@ -10,7 +10,9 @@ import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,47 @@ public final class RegistrySource implements ImageSource {
 
   public ImageReference reference() {
     return reference;
+  }
+
+  /**
+   * Downloads one layer's blob again, as stored (compressed or not), for extracting or viewing its
+   * files: with the same authentication, TLS settings and resumes as the first download, the
+   * digest checked at the blob's end. Closing the stream ends the download.
+   *
+   * @param listener told of the compressed bytes downloaded against the blob's size
+   */
+  public InputStream openLayerBlob(Layer layer, LoadListener listener)
+      throws ImageReadException {
+    Digest blob =
+        layer
+            .blobDigest()
+            .orElseThrow(
+                () ->
+                    new ImageReadException(
+                        reference.familiar() + ": layer " + layer.index() + " has no blob digest"));
+    RegistryClient client = new RegistryClient(reference, options);
+    try {
+      long size = layer.compressedSizeBytes();
+      BlobStream stream =
+          BlobStream.open(
+              client,
+              blob,
+              size,
+              "layer " + layer.index(),
+              reference.familiar(),
+              new DownloadProgress(listener, size, 1),
+              options.blobResumes());
+      return new FilterInputStream(stream) {
+        @Override
+        public void close() {
+          stream.cancel();
+          client.close();
+        }
+      };
+    } catch (ImageReadException | RuntimeException e) {
+      client.close();
+      throw e;
+    }
   }
 
   @Override
