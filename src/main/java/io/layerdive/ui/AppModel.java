@@ -234,6 +234,11 @@ public final class AppModel implements AutoCloseable {
     return running != null;
   }
 
+  /** The background read going on, if any (tests report progress through it). */
+  Optional<LayerJob> layerJob() {
+    return running == null ? Optional.empty() : Optional.of(running.job());
+  }
+
   public boolean quitRequested() {
     return quit;
   }
