@@ -75,6 +75,9 @@ public final class RegistrySource implements ImageSource {
                         reference.familiar() + ": layer " + layer.index() + " has no blob digest"));
     RegistryClient client = new RegistryClient(reference, options);
     try {
+      // As on the first download: the ping finds the scheme (an insecure registry may be plain
+      // HTTP) and the authentication the registry asks for.
+      client.ping();
       long size = layer.compressedSizeBytes();
       BlobStream stream =
           BlobStream.open(
