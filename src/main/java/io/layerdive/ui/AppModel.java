@@ -185,13 +185,25 @@ public final class AppModel implements AutoCloseable {
         });
   }
 
-  /** Stops the background threads, if any were started. */
+  /**
+   * Stops the background threads, if any were started; a layer read going on is cancelled and
+   * waited for a little, so that an extraction cut short removes its files before the program
+   * ends.
+   */
   @Override
   public synchronized void close() {
     if (ownExecutor != null) ownExecutor.shutdownNow();
     if (prefetcher != null) prefetcher.shutdownNow();
     if (running != null) running.job().cancel();
-    if (ownLayerReader != null) ownLayerReader.shutdownNow();
+    if (ownLayerReader != null) {
+      ownLayerReader.shutdown();
+      // A cancelled extraction removes what it wrote: give it the moment that takes.
+      try {
+        ownLayerReader.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Called, on a background thread, when a result is ready for {@link #refresh}. */
@@ -209,7 +221,7 @@ public final class AppModel implements AutoCloseable {
       changed = true;
     }
     if (running != null) {
-      String progress = running.progressText();
+      String progress = running.progressText(keys.shownKey(Command.CLOSE));
       if (!progress.equals(shownProgress)) {
         shownProgress = progress;
         changed = true;
@@ -634,12 +646,12 @@ public final class AppModel implements AutoCloseable {
     if (parts.size() == 1) {
       from = "layer " + parts.get(0).layer().index();
     } else {
-      StringBuilder sb = new StringBuilder("layers ");
+      StringBuilder sb = new StringBuilder("as stacked, from layers ");
       for (int i = 0; i < parts.size(); i++) {
-        if (i > 0) sb.append(", ");
+        if (i > 0) sb.append(i == parts.size() - 1 ? " and " : ", ");
         sb.append(parts.get(i).layer().index());
       }
-      from = sb.append(", as stacked").toString();
+      from = sb.toString();
     }
     prompt = new ExtractPrompt(t.trie().path(node), from, parts, extractTarget);
   }
@@ -707,7 +719,7 @@ public final class AppModel implements AutoCloseable {
 
   private void start(LayerTask task) {
     running = task;
-    shownProgress = task.progressText();
+    shownProgress = task.progressText(keys.shownKey(Command.CLOSE));
     layerExecutor.execute(
         () -> {
           task.run();
@@ -965,7 +977,7 @@ public final class AppModel implements AutoCloseable {
                 ? StatusBar.inputItems(keys, "Type part of a file name")
                 : StatusBar.items(keys, focus, this::isOn);
     String status = notice;
-    if (status == null && running != null) status = running.progressText();
+    if (status == null && running != null) status = running.progressText(keys.shownKey(Command.CLOSE));
     StatusBar.draw(c, l.status().y(), c.width(), items, status, image.diagnostics().size());
     if (l.input() != null) {
       if (findOpen) {

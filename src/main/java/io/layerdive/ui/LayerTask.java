@@ -68,8 +68,12 @@ final class LayerTask {
     return failure;
   }
 
-  /** The status line while it runs: {@code Reading layer 3… 12 MB of 40 MB · Esc cancels}. */
-  String progressText() {
+  /**
+   * The status line while it runs: {@code Reading layer 3… 12 MB of 40 MB · Esc cancels}.
+   *
+   * @param cancelKey the key that cancels, as the status bar writes it
+   */
+  String progressText(String cancelKey) {
     StringBuilder sb = new StringBuilder("Reading layer ").append(layer).append('…');
     if (!job.phase().isEmpty()) sb.append(' ').append(job.phase());
     long done = job.bytesDone();
@@ -79,7 +83,7 @@ final class LayerTask {
       if (total > 0) sb.append(" of ").append(HumanBytes.format(total));
     }
     if (kind == Kind.EXTRACT) sb.append(" → ").append(DisplayWidth.sanitize(target));
-    return sb.append(" · Esc cancels").toString();
+    return sb.append(" · ").append(cancelKey).append(" cancels").toString();
   }
 
   /** A failure as one line: its message, first line only, never a class name. */
