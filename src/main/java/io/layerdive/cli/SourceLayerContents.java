@@ -101,26 +101,16 @@ final class SourceLayerContents implements LayerContents {
   public Extracted extract(String path, List<Part> parts, String target, LayerJob job)
       throws Exception {
     Path dir = targetDirectory(target);
-    LayerExtractor extractor = new LayerExtractor(new DiffIdCheck(opener(job)));
-    int files = 0;
-    int directories = 0;
-    int links = 0;
-    long bytes = 0;
-    List<String> skipped = new ArrayList<>();
-    Path root = dir;
+    List<LayerExtractor.Piece> pieces = new ArrayList<>();
     for (Part part : parts) {
-      Predicate<String> include = part.only().<Predicate<String>>map(set -> set::contains)
-          .orElse(p -> true);
-      ExtractResult r = extractor.extract(part.layer(), path, dir, include);
-      if (job.isCancelled()) throw new InterruptedIOException("cancelled");
-      files += r.files();
-      directories += r.directories();
-      links += r.links();
-      bytes += r.bytes();
-      skipped.addAll(r.skipped());
-      root = r.root();
+      Predicate<String> include =
+          part.only().<Predicate<String>>map(set -> set::contains).orElse(p -> true);
+      pieces.add(new LayerExtractor.Piece(part.layer(), include));
     }
-    return new Extracted(shown(root), files, directories, links, bytes, skipped);
+    ExtractResult r =
+        new LayerExtractor(new DiffIdCheck(opener(job))).extract(pieces, path, dir);
+    return new Extracted(
+        shown(r.root()), r.files(), r.directories(), r.links(), r.bytes(), r.skipped());
   }
 
   /** The directory the user typed: {@code ~/} is the home directory; relative to the working one. */

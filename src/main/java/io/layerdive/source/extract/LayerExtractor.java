@@ -57,30 +57,61 @@ public final class LayerExtractor {
 
   /**
    * As {@link #extract(Layer, String, Path)}, writing only the entries {@code include} accepts
-   * (it gets cleaned paths without a leading slash, {@code etc/nginx/nginx.conf}): for taking
-   * each file of a stacked directory from the layer that last put it.
-   *
-   * <p>When the extraction fails or is cancelled (its stream closed from another thread), what it
-   * created is removed again. The layer is read to its end, so that a checking stream sees all of
-   * it.
+   * (it gets cleaned paths without a leading slash, {@code etc/nginx/nginx.conf}).
    */
   public ExtractResult extract(
       Layer layer, String imagePath, Path target, Predicate<String> include)
       throws ImageReadException {
+    return extract(List.of(new Piece(layer, include)), imagePath, target);
+  }
+
+  /**
+   * What one layer gives to an extraction that takes from several.
+   *
+   * @param include which entries to take: cleaned paths without a leading slash
+   */
+  public record Piece(Layer layer, Predicate<String> include) {}
+
+  /**
+   * Writes the selected path from several layers in turn, lowest first, so that a later layer's
+   * file replaces an earlier one's: for a stacked directory, each file taken from the layer that
+   * last put it.
+   *
+   * <p>When the extraction fails or is cancelled (its stream closed from another thread), all it
+   * created, from every layer, is removed again. Each layer is read to its end, so that a checking
+   * stream sees all of it.
+   *
+   * @throws ImageReadException when no layer has anything at {@code imagePath}, or one cannot be
+   *     read
+   */
+  public ExtractResult extract(List<Piece> pieces, String imagePath, Path target)
+      throws ImageReadException {
     String selected =
         ImagePaths.clean(imagePath)
             .orElseThrow(() -> new ImageReadException(imagePath + ": not a path in the image"));
-    String subject = "layer " + layer.index() + ": " + display(selected);
+    if (pieces.isEmpty()) {
+      throw new ImageReadException(display(selected) + ": no layer to extract it from");
+    }
+    String subject = "layer " + pieces.get(pieces.size() - 1).layer().index() + ": "
+        + display(selected);
     Run run = null;
     boolean done = false;
-    try (InputStream in = opener.openLayer(layer)) {
-      run = new Run(new TargetDirectory(target), selected, include);
-      TarArchiveInputStream tar = new TarArchiveInputStream(in);
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        run.entry(entry, tar);
+    try {
+      run = new Run(new TargetDirectory(target), selected);
+      for (Piece piece : pieces) {
+        subject = "layer " + piece.layer().index() + ": " + display(selected);
+        run.layer(piece.include());
+        try (InputStream in = opener.openLayer(piece.layer())) {
+          TarArchiveInputStream tar = new TarArchiveInputStream(in);
+          for (TarArchiveEntry entry = tar.getNextEntry();
+              entry != null;
+              entry = tar.getNextEntry()) {
+            run.entry(entry, tar);
+          }
+          // The tar's end marker may leave padding unread; a digest check needs every byte.
+          in.transferTo(OutputStream.nullOutputStream());
+        }
       }
-      // The tar's end marker may leave padding unread; a digest check needs every byte.
-      in.transferTo(OutputStream.nullOutputStream());
       if (run.matched == 0 && run.whiteouts > 0) {
         throw new ImageReadException(subject + ": this layer removes it; select a lower layer to"
             + " extract it");
@@ -110,7 +141,7 @@ public final class LayerExtractor {
     private final Map<String, Path> written = new HashMap<>();
     private final Deque<DirectoryAttributes> directories = new ArrayDeque<>();
     private final List<String> skipped = new ArrayList<>();
-    private final Predicate<String> include;
+    private Predicate<String> include = path -> true;
     /** Everything this run created, in order, to remove again when it fails. */
     private final List<Path> created = new ArrayList<>();
     private int matched;
@@ -121,10 +152,16 @@ public final class LayerExtractor {
 
     private record DirectoryAttributes(Path path, int mode, FileTime modified) {}
 
-    Run(TargetDirectory target, String selected, Predicate<String> include) {
+    Run(TargetDirectory target, String selected) {
       this.target = target;
       this.selected = selected;
+    }
+
+    /** The next layer begins: its entries are taken when {@code include} accepts them. */
+    void layer(Predicate<String> include) {
       this.include = include;
+      // Hard links point within their own layer.
+      written.clear();
     }
 
     void entry(TarArchiveEntry entry, InputStream data) throws IOException {

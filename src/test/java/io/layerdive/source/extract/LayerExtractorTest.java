@@ -253,6 +253,45 @@ class LayerExtractorTest {
     assertThat(tree(target)).isEqualTo("kept.txt");
   }
 
+  @Test
+  void layersInTurnTheLaterReplacesAndAFailureRemovesAll() throws Exception {
+    byte[] lower = new Tars().dir("etc").file("etc/a", "old a").file("etc/b", "b").bytes();
+    byte[] upper = new Tars().dir("etc").file("etc/a", "new a").bytes();
+    Layer one = new Layer(1, "1", LAYER.diffId(), Optional.empty(), "", 0, -1);
+    Layer two = new Layer(2, "2", LAYER.diffId(), Optional.empty(), "", 0, -1);
+    Path target = work.resolve("out");
+    LayerExtractor stacked =
+        new LayerExtractor(l -> new ByteArrayInputStream(l.index() == 1 ? lower : upper));
+    ExtractResult result =
+        stacked.extract(
+            java.util.List.of(
+                new LayerExtractor.Piece(one, p -> !p.equals("etc/a")),
+                new LayerExtractor.Piece(two, p -> true)),
+            "/etc",
+            target);
+    assertThat(tree(target)).isEqualTo("etc/\netc/a\netc/b");
+    assertThat(Files.readString(target.resolve("etc/a"))).isEqualTo("new a");
+    assertThat(result.files()).isEqualTo(2);
+
+    Path second = work.resolve("second");
+    LayerExtractor breaking =
+        new LayerExtractor(
+            l ->
+                l.index() == 1
+                    ? new ByteArrayInputStream(lower)
+                    : new BreakingStream(upper, 1024));
+    assertThatThrownBy(
+            () ->
+                breaking.extract(
+                    java.util.List.of(
+                        new LayerExtractor.Piece(one, p -> true),
+                        new LayerExtractor.Piece(two, p -> true)),
+                    "/etc",
+                    second))
+        .hasMessageStartingWith("layer 2: /etc: extracting to ");
+    assertThat(tree(second)).isEmpty();
+  }
+
   /** A stream that fails after {@code limit} bytes, as one closed from another thread does. */
   private static final class BreakingStream extends java.io.FilterInputStream {
     private final int limit;
