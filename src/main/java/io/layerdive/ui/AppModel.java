@@ -639,7 +639,15 @@ public final class AppModel implements AutoCloseable {
     int node = selected.get();
     List<LayerContents.Part> parts = extractParts(t, node);
     if (parts.isEmpty()) {
-      notice = DisplayWidth.sanitize(t.trie().path(node)) + ": nothing to extract here";
+      notice =
+          layers.mode() == CompareMode.LAYER
+              ? DisplayWidth.sanitize(t.trie().path(node))
+                  + ": layer "
+                  + layers.selected()
+                  + " put nothing here; select the layer that did, or "
+                  + keys.shownKey(Command.COMPARE_ALL)
+                  + " to extract it as stacked"
+              : DisplayWidth.sanitize(t.trie().path(node)) + ": nothing to extract here";
       return;
     }
     String from;
@@ -669,7 +677,12 @@ public final class AppModel implements AutoCloseable {
           : List.of(LayerContents.Part.whole(all.get(t.entryLayer(node))));
     }
     if (layers.mode() == CompareMode.LAYER) {
-      return List.of(LayerContents.Part.whole(layers.selectedLayer()));
+      Layer selected = layers.selectedLayer();
+      io.layerdive.tree.LayerFiles own = stack.files().layer(selected.index());
+      for (int n = node; n < t.trie().end(node); n++) {
+        if (own.indexOf(n) >= 0) return List.of(LayerContents.Part.whole(selected));
+      }
+      return List.of();
     }
     java.util.TreeMap<Integer, java.util.Set<String>> byLayer = new java.util.TreeMap<>();
     PathTrie trie = t.trie();

@@ -191,6 +191,18 @@ class FileActionsTest {
   }
 
   @Test
+  void inLayerModeADirectoryTheLayerLeftAloneIsNotExported() {
+    select(1, "etc");
+    press("ctrl+e");
+    assertThat(app.isEditingText()).isFalse();
+    assertThat(statusLine(render()))
+        .startsWith(
+            "▏/etc: layer 1 put nothing here; select the layer that did, or ^A to extract it as"
+                + " stacked ▏");
+    assertThat(contents.asked).isEmpty();
+  }
+
+  @Test
   void aggregatedDirectoryTakesEachPathFromTheLayerThatLastPutIt() {
     press("end", "ctrl+a");
     select(0, "root");
