@@ -30,6 +30,8 @@ public final class Advisor {
   private static final long MIN_DUPLICATE_BYTES = 1024;
   private static final int MAX_DUPLICATE_ITEMS = 10;
   private static final int MAX_MERGES = 5;
+  private static final String BUILDKIT_SUFFIX = "# buildkit";
+  private static final String BUILDKIT_SHELL = "RUN /bin/sh -c ";
 
   private final Image image;
   private final ImageFiles files;
@@ -37,6 +39,10 @@ public final class Advisor {
   private final int layerCount;
   private final int[][] hiddenBy;
   private final int[][] hiddenByEntry;
+  /** For an entry that only re-stores an older entry's content (a chmod/chown copy): the layer
+   * that first wrote that content; else -1. Live caches and toolchains are named by that layer,
+   * since its command is the one to change. */
+  private final int[][] createdBy;
   private final BitSet[] claimed;
 
   private Advisor(Image image, ImageFiles files) {
@@ -46,11 +52,14 @@ public final class Advisor {
     this.layerCount = files.layerCount();
     this.hiddenBy = new int[layerCount][];
     this.hiddenByEntry = new int[layerCount][];
+    this.createdBy = new int[layerCount][];
     this.claimed = new BitSet[layerCount];
     for (int i = 0; i < layerCount; i++) {
       hiddenBy[i] = new int[files.layer(i).entryCount()];
       Arrays.fill(hiddenBy[i], -1);
       hiddenByEntry[i] = new int[files.layer(i).entryCount()];
+      createdBy[i] = new int[files.layer(i).entryCount()];
+      Arrays.fill(createdBy[i], -1);
       claimed[i] = new BitSet();
     }
   }
@@ -66,6 +75,9 @@ public final class Advisor {
           if (hiddenBy[layer][entry] < 0) {
             hiddenBy[layer][entry] = byLayer;
             hiddenByEntry[layer][entry] = byEntry;
+            if (byEntry >= 0 && sameContent(files.layer(layer), entry, files.layer(byLayer), byEntry)) {
+              createdBy[byLayer][byEntry] = creator(layer, entry);
+            }
           }
         };
     for (int i = 0; i < layerCount; i++) walk.stackNext(listener);
@@ -105,7 +117,7 @@ public final class Advisor {
       int i = e.getKey().get(1);
       int k = e.getKey().get(2);
       Accumulator acc = e.getValue();
-      String sizes = acc.count + " files, " + io.layerdive.bytes.HumanBytes.format(acc.bytes);
+      String sizes = files(acc.count) + ", " + io.layerdive.bytes.HumanBytes.format(acc.bytes);
       String problem;
       String change;
       switch (kind) {
@@ -136,12 +148,37 @@ public final class Advisor {
 
   private AdviceKind classifyHidden(LayerFiles layer, int j, int k, int byEntry) {
     if (byEntry < 0) return AdviceKind.REMOVED_LATER;
-    LayerFiles upper = files.layer(k);
-    boolean sameContent =
-        upper.type(byEntry) == layer.type(j)
-            && upper.size(byEntry) == layer.size(j)
-            && upper.contentHash(byEntry) == layer.contentHash(j);
-    return sameContent ? AdviceKind.METADATA_COPY : AdviceKind.OVERWRITTEN_LATER;
+    return sameContent(layer, j, files.layer(k), byEntry)
+        ? AdviceKind.METADATA_COPY
+        : AdviceKind.OVERWRITTEN_LATER;
+  }
+
+  private static boolean sameContent(LayerFiles lower, int j, LayerFiles upper, int byEntry) {
+    return upper.type(byEntry) == lower.type(j)
+        && upper.size(byEntry) == lower.size(j)
+        && upper.contentHash(byEntry) == lower.contentHash(j);
+  }
+
+  /** The layer whose command wrote the content of entry {@code j} of layer {@code i}. */
+  private int creator(int i, int j) {
+    return createdBy[i][j] >= 0 ? createdBy[i][j] : i;
+  }
+
+  /** Names the layers that store the files again after a chmod or chown, if any. */
+  private String storedAgain(int creator, List<Integer> liveLayers) {
+    StringBuilder sb = new StringBuilder();
+    for (int l : liveLayers) {
+      if (l == creator) continue;
+      sb.append(sb.length() == 0 ? "; " : " and ").append(describe(l));
+    }
+    return sb.length() == 0 ? "" : sb.append(" stores them again, with another owner or mode").toString();
+  }
+
+  private static List<Integer> withCreator(int creator, List<Integer> liveLayers) {
+    List<Integer> all = new ArrayList<>(liveLayers);
+    if (!all.contains(creator)) all.add(creator);
+    all.sort(null);
+    return all;
   }
 
   // ---- live files in caches and toolchains ----------------------------------------------------
@@ -152,7 +189,7 @@ public final class Advisor {
     // `walk` has stacked every layer: the final file system the databases are read from.
     InstalledPackages packages = InstalledPackages.read(files, walk);
     if (packages.isEmpty()) return List.of();
-    Map<Integer, Accumulator> byLayer = new LinkedHashMap<>();
+    Map<Integer, Accumulator> byCreator = new LinkedHashMap<>();
     Map<Integer, Map<String, Long>> packageBytes = new HashMap<>();
     for (int node = 1; node < trie.size(); node++) {
       int i = walk.entryLayer(node);
@@ -163,11 +200,12 @@ public final class Advisor {
       String owner = packages.owner(node).orElse(null);
       if (owner == null || !BuildOnlyPackages.matches(owner)) continue;
       claimed[i].set(j);
-      byLayer.computeIfAbsent(i, k -> new Accumulator()).add(size, node);
-      packageBytes.computeIfAbsent(i, k -> new HashMap<>()).merge(owner, size, Long::sum);
+      int creator = creator(i, j);
+      byCreator.computeIfAbsent(creator, k -> new Accumulator()).add(size, node, i);
+      packageBytes.computeIfAbsent(creator, k -> new HashMap<>()).merge(owner, size, Long::sum);
     }
     List<Advice> out = new ArrayList<>();
-    for (Map.Entry<Integer, Accumulator> e : byLayer.entrySet()) {
+    for (Map.Entry<Integer, Accumulator> e : byCreator.entrySet()) {
       int i = e.getKey();
       Accumulator acc = e.getValue();
       List<Map.Entry<String, Long>> named = new ArrayList<>(packageBytes.get(i).entrySet());
@@ -179,11 +217,12 @@ public final class Advisor {
       }
       if (named.size() > 6) list.append(" and ").append(named.size() - 6).append(" more");
       out.add(new Advice(AdviceKind.BUILD_ONLY,
-          describe(i) + " installs build-only packages " + list + ": " + io.layerdive.bytes.HumanBytes.format(acc.bytes)
-              + " in " + acc.count + " files the running image does not need",
+          describe(i) + " installs build-only packages " + list + ": "
+              + io.layerdive.bytes.HumanBytes.format(acc.bytes) + " in " + files(acc.count)
+              + " the running image does not need" + storedAgain(i, acc.layers),
           "install them in a build stage (`FROM … AS build`), build there, and COPY only the "
               + "built artefacts into a final stage without them",
-          acc.bytes, false, List.of(i), acc.count, acc.examples(trie)));
+          acc.bytes, false, withCreator(i, acc.layers), acc.count, acc.examples(trie)));
     }
     return out;
   }
@@ -220,30 +259,35 @@ public final class Advisor {
       long size = files.layer(i).size(j);
       if (size <= 0 || claimed[i].get(j)) continue;
       claimed[i].set(j);
-      groups.computeIfAbsent(List.of(location[node], i), key -> new Accumulator()).add(size, node);
+      groups
+          .computeIfAbsent(List.of(location[node], creator(i, j)), key -> new Accumulator())
+          .add(size, node, i);
     }
     List<Advice> out = new ArrayList<>();
     for (Map.Entry<List<Integer>, Accumulator> e : groups.entrySet()) {
       int l = e.getKey().get(0);
       int i = e.getKey().get(1);
       Accumulator acc = e.getValue();
-      String sizes = io.layerdive.bytes.HumanBytes.format(acc.bytes) + " in " + acc.count + " files";
+      String sizes = io.layerdive.bytes.HumanBytes.format(acc.bytes) + " in " + files(acc.count);
+      String who = describe(i);
+      String again = storedAgain(i, acc.layers);
+      List<Integer> layers = withCreator(i, acc.layers);
       if (l == frontendIndex) {
         out.add(new Advice(AdviceKind.BUILD_ONLY,
-            describe(i) + " leaves node_modules (" + sizes + ") next to a built frontend; serving its "
-                + "static files does not need them",
+            who + " leaves node_modules (" + sizes + ") next to a built frontend; serving its "
+                + "static files does not need them" + again,
             "build in `FROM node AS build`, then start the final stage from a static file server "
                 + "(e.g. `FROM nginx:alpine`) and `COPY --from=build /app/dist …` only",
-            acc.bytes, false, List.of(i), acc.count, acc.examples(trie)));
+            acc.bytes, false, layers, acc.count, acc.examples(trie)));
         continue;
       }
       KnownLocation loc = KnownLocation.ALL.get(l);
       boolean cache = loc.kind() == AdviceKind.PACKAGE_CACHE;
       String problem = cache
-          ? describe(i) + " leaves the " + loc.what() + " (" + sizes + ") in the final image"
-          : describe(i) + " installs the " + loc.what() + " (" + sizes + "), which the running image does not need";
+          ? who + " leaves the " + loc.what() + " (" + sizes + ") in the final image" + again
+          : who + " installs the " + loc.what() + " (" + sizes + "), which the running image does not need" + again;
       out.add(new Advice(loc.kind(), problem, loc.change(), acc.bytes, cache,
-          List.of(i), acc.count, acc.examples(trie)));
+          layers, acc.count, acc.examples(trie)));
     }
     return out;
   }
@@ -356,13 +400,26 @@ public final class Advisor {
 
   private String describe(int layer) {
     Layer l = image.layers().get(layer);
-    String cmd = l.shortCommand().strip();
+    String cmd = command(l);
     if (cmd.length() > 60) cmd = cmd.substring(0, 59) + "…";
     return "layer " + layer + (cmd.isEmpty() ? "" : " (`" + cmd + "`)");
   }
 
+  /** The layer's command as written in the Dockerfile: BuildKit's {@code RUN /bin/sh -c} and
+   * {@code # buildkit} dropped, as the classic builder's prefix already is. */
+  private static String command(Layer layer) {
+    String cmd = layer.shortCommand().strip();
+    if (cmd.endsWith(BUILDKIT_SUFFIX)) cmd = cmd.substring(0, cmd.length() - BUILDKIT_SUFFIX.length()).strip();
+    if (cmd.startsWith(BUILDKIT_SHELL)) cmd = cmd.substring(BUILDKIT_SHELL.length()).strip();
+    return cmd;
+  }
+
+  private static String files(int count) {
+    return count == 1 ? "1 file" : count + " files";
+  }
+
   private boolean isCopy(int layer) {
-    String cmd = image.layers().get(layer).shortCommand().strip();
+    String cmd = command(image.layers().get(layer));
     return cmd.startsWith("COPY") || cmd.startsWith("ADD") || cmd.startsWith("#(nop) COPY")
         || cmd.startsWith("#(nop) ADD");
   }
@@ -374,6 +431,14 @@ public final class Advisor {
     private final long[] topSize = new long[EXAMPLES];
     private final int[] topNode = new int[EXAMPLES];
     private int top;
+
+    /** The layers holding the counted entries, in the order met. */
+    final List<Integer> layers = new ArrayList<>(1);
+
+    void add(long size, int node, int layer) {
+      if (!layers.contains(layer)) layers.add(layer);
+      add(size, node);
+    }
 
     void add(long size, int node) {
       bytes += size;

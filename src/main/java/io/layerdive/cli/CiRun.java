@@ -160,7 +160,7 @@ final class CiRun {
     for (Advice item : report.items()) {
       String saving =
           (item.exact() ? "Saves " : "Saves about ") + HumanBytes.format(item.bytesSaved()) + ".";
-      out.add(new CiMarkdownReport.Advice(item.change(), item.problem() + " " + saving));
+      out.add(new CiMarkdownReport.Advice(item.change(), item.problem() + ". " + saving));
     }
     return out;
   }

@@ -1,22 +1,22 @@
 package io.layerdive.cli;
 
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
 import io.layerdive.source.ImageSource;
+import io.layerdive.source.LoadListener;
 import io.layerdive.source.Platform;
 import io.layerdive.source.SourceSpec;
 import io.layerdive.source.archive.DockerArchiveSource;
-import io.layerdive.source.daemon.DaemonSource;
-import io.layerdive.source.daemon.Engine;
 import io.layerdive.source.daemon.BuildRequest;
 import io.layerdive.source.daemon.DaemonEndpoint;
+import io.layerdive.source.daemon.DaemonSource;
 import io.layerdive.source.daemon.EndpointResolver;
-import io.layerdive.source.daemon.ImageBuilder;
-import io.layerdive.source.LoadListener;
+import io.layerdive.source.daemon.Engine;
 import io.layerdive.source.daemon.HostEnvironment;
-import io.layerdive.source.registry.ImageReference;
+import io.layerdive.source.daemon.ImageBuilder;
+import io.layerdive.source.oci.OciLayoutSource;
 import io.layerdive.source.registry.RegistryOptions;
 import io.layerdive.source.registry.RegistrySource;
-import io.layerdive.source.oci.OciLayoutSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -59,10 +59,10 @@ final class Sources implements SourceOpener {
     return switch (spec.kind()) {
       case DOCKER_ARCHIVE -> DockerArchiveSource.file(Path.of(spec.target()), name);
       case OCI -> OciLayoutSource.of(Path.of(spec.target()), name, platform);
-      case DOCKER -> docker(name, spec.target(), request);
+      case DOCKER -> docker(name, spec.target(), request, platform);
       case PODMAN -> DaemonSource.of(
           Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(), host);
-      case REGISTRY -> registry(spec.target(), request);
+      case REGISTRY -> registry(spec.target(), request, platform);
     };
   }
 
@@ -81,8 +81,9 @@ final class Sources implements SourceOpener {
   }
 
   /** The daemon; for a bare name that names a registry host, the registry when no daemon answers. */
-  private ImageSource docker(String name, String target, ImageRequest request)
-      throws UsageException, ImageReadException {
+  private ImageSource docker(
+      String name, String target, ImageRequest request, Optional<Platform> platform)
+      throws ImageReadException {
     DaemonSource daemon =
         DaemonSource.of(Engine.DOCKER, target, request.pull(), new DaemonArchiveReader(), host);
     boolean bare = request.source().isEmpty() && !name.contains("://");
@@ -92,23 +93,16 @@ final class Sources implements SourceOpener {
     return new DaemonOrRegistrySource(
         name,
         daemon,
-        () -> {
-          try {
-            return registry(name, request);
-          } catch (UsageException e) {
-            throw new ImageReadException(e.getMessage(), e);
-          }
-        },
+        () -> registry(name, request, platform),
         notice);
   }
 
-  private ImageSource registry(String reference, ImageRequest request)
-      throws UsageException, ImageReadException {
+  private ImageSource registry(
+      String reference, ImageRequest request, Optional<Platform> platform)
+      throws ImageReadException {
     RegistryOptions options = RegistryOptions.fromEnvironment(host.variables());
     try {
-      if (request.platform().isPresent()) {
-        options = options.withPlatform(io.layerdive.source.registry.Platform.parse(request.platform().get()));
-      }
+      if (platform.isPresent()) options = options.withPlatform(platform.get());
       options = options.withInsecureRegistries(request.insecureRegistries());
       if (request.registryCa().isPresent()) options = options.withCaFile(Path.of(request.registryCa().get()));
       return new RegistrySource(ImageReference.parse(reference), options, new RegistryLayerReader());
@@ -137,7 +131,7 @@ final class Sources implements SourceOpener {
     try {
       return platform.map(Platform::parse);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--platform: " + e.getMessage(), e);
+      throw new UsageException(e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Getting an image: the {@link io.layerdive.source.ImageSource} port, source specifications ({@link
- * io.layerdive.source.SourceSpec}, {@link io.layerdive.source.Platform}), the streaming layer-tar
+ * io.layerdive.source.SourceSpec}, {@link io.layerdive.source.ImageReference} with Docker's
+ * normalisation, {@link io.layerdive.source.Platform}), the streaming layer-tar
  * reader ({@link io.layerdive.source.LayerTarReader}, on a tar parser of its own with Go's
  * semantics), the files of archives and layouts ({@link io.layerdive.source.ArchiveFiles}, {@link
  * io.layerdive.source.TarStream}), parallel blob reading and image assembly shared by the sources,

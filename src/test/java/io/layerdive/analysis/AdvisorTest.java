@@ -123,6 +123,40 @@ class AdvisorTest {
     });
   }
 
+  /** The live copies sit in the chown layer; the command to change is the one that made them. */
+  @Test
+  void liveCopiesAfterAChownAreNamedByTheLayerThatCreatedThem() {
+    AdviceReport report =
+        advise(
+            List.of("FROM", "RUN /bin/sh -c npm ci # buildkit", "RUN /bin/sh -c npm run build # buildkit",
+                "RUN /bin/sh -c chown -R 1000:1000 /app # buildkit"),
+            layer(dir("app")),
+            layer(dir("app"), dir("app/node_modules"), file("app/node_modules/react.js", 90_000, 1),
+                dir("root"), dir("root/.npm"), file("root/.npm/blob", 40_000, 2)),
+            layer(dir("app"), dir("app/dist"), file("app/dist/index.html", 500, 3)),
+            layer(dir("app"), dir("app/node_modules"), file("app/node_modules/react.js", 90_000, 1, 0644),
+                dir("app/dist"), file("app/dist/index.html", 500, 3)));
+
+    assertThat(report.items())
+        .filteredOn(a -> a.kind() == AdviceKind.BUILD_ONLY)
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.bytesSaved()).isEqualTo(90_000);
+          assertThat(a.layers()).containsExactly(1, 3);
+          assertThat(a.problem())
+              .startsWith("layer 1 (`npm ci`) leaves node_modules (90 kB in 1 file)")
+              .endsWith("; layer 3 (`chown -R 1000:1000 /app`) stores them again, with another owner or mode");
+        });
+    // The npm cache was never copied: its own layer holds it.
+    assertThat(report.items())
+        .filteredOn(a -> a.kind() == AdviceKind.PACKAGE_CACHE)
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.layers()).containsExactly(1);
+          assertThat(a.problem()).startsWith("layer 1 (`npm ci`) leaves the npm cache (40 kB in 1 file)");
+        });
+  }
+
   @Test
   void duplicatesKeepOneCopy() {
     AdviceReport report =

@@ -330,7 +330,7 @@ class CliTest {
         .contains("highestUserWastedPercent")
         // The chmod +x of layer 2 stores /root/saved.txt again: the advisor says so.
         .contains("### Advice")
-        .contains("Saves 6.4 kB.");
+        .containsPattern("again\\. Saves 6\\.4 kB\\.");
   }
 
   @Test
@@ -388,5 +388,16 @@ class CliTest {
     assertThat(request.source()).contains("registry");
     assertThat(request.platform()).contains("linux/arm64");
     assertThat(request.demo()).isFalse();
+  }
+
+  @Test
+  void aMalformedPlatformIsAUsageErrorNamedOnce() {
+    CliRun.Result result = new CliRun().in(dir).run("--platform", "linux", "--json", "-", "--demo");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "layerdive: --platform: 'linux' is not os/arch[/variant] (e.g. linux/amd64,"
+                + " linux/arm/v7)");
   }
 }

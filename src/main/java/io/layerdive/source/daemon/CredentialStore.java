@@ -3,6 +3,7 @@ package io.layerdive.source.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeUnit;
  * {@code auths} written by {@code docker login}.
  */
 public final class CredentialStore {
-  private static final String HUB_ADDRESS = "https://index.docker.io/v1/";
   private static final long HELPER_TIMEOUT_SECONDS = 30;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +44,7 @@ public final class CredentialStore {
       throw new ImageReadException("Docker configuration: cannot read " + file + " ("
           + e.getMessage().lines().findFirst().orElse("") + ")", e);
     }
-    String address = domain.equals(ImageReference.DOCKER_HUB) ? HUB_ADDRESS : domain;
+    String address = domain.equals(ImageReference.DOCKER_HUB) ? ImageReference.DOCKER_HUB_CREDENTIALS_KEY : domain;
     Optional<String> helper = entryFor(config.path("credHelpers"), domain).map(JsonNode::asText);
     if (helper.isEmpty() && config.path("credsStore").isTextual()) {
       helper = Optional.of(config.path("credsStore").asText());

@@ -9,6 +9,7 @@ import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ArchiveOpener;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -93,12 +95,11 @@ public final class DaemonSource implements ImageSource {
   @Override
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
-    if (!ImageReference.looksLikeImageId(reference)) {
-      ImageReference.parse(reference); // a malformed name is told as such, not as a daemon error
-    }
+    // A malformed name is told as such before any request, not as a daemon error.
+    Optional<ImageReference> name = parsedName();
     listener.phase("Connecting to " + endpoint.describe());
     try (DaemonConnection connection = new DaemonConnection(endpoint)) {
-      InspectImageResponse image = inspectOrPull(connection, listener);
+      InspectImageResponse image = inspectOrPull(connection, name, listener);
       imageId = image.getId();
       List<Digest> diffIds = diffIds(image);
       listener.layersKnown(HistoryLayers.match(diffIds, history(connection)));
@@ -146,7 +147,18 @@ public final class DaemonSource implements ImageSource {
     };
   }
 
-  private InspectImageResponse inspectOrPull(DaemonConnection connection, LoadListener listener)
+  /** The reference as the docker CLI normalises it; empty for an image id, which is never pulled. */
+  private Optional<ImageReference> parsedName() throws ImageReadException {
+    if (ImageReference.looksLikeImageId(reference)) return Optional.empty();
+    try {
+      return Optional.of(ImageReference.parse(reference));
+    } catch (IllegalArgumentException e) {
+      throw new ImageReadException(e.getMessage(), e);
+    }
+  }
+
+  private InspectImageResponse inspectOrPull(
+      DaemonConnection connection, Optional<ImageReference> name, LoadListener listener)
       throws ImageReadException {
     try {
       return inspect(connection);
@@ -156,12 +168,12 @@ public final class DaemonSource implements ImageSource {
             + ", and --no-pull forbids pulling it; pull it first (" + command() + " pull "
             + reference + ") or drop --no-pull");
       }
-      if (ImageReference.looksLikeImageId(reference)) {
+      if (name.isEmpty()) {
         throw new ImageReadException(reference + ": no image with this id in "
             + endpoint.describe() + " (an id cannot be pulled; `docker images` lists them)");
       }
       new ImagePull(connection, credentials, clock)
-          .pull(ImageReference.parse(reference), listener);
+          .pull(name.get(), listener);
       try {
         return inspect(connection);
       } catch (NotFoundException e) {

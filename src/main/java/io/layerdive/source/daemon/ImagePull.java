@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
 import io.layerdive.source.LoadListener;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +30,14 @@ final class ImagePull {
 
   void pull(ImageReference reference, LoadListener listener) throws ImageReadException {
     DaemonEndpoint endpoint = connection.endpoint();
-    String subject = "Pulling " + reference.text() + " into the " + endpoint.engine().displayName();
-    String what = "pulling " + reference.text();
+    String subject =
+        "Pulling " + reference.familiar() + " into the " + endpoint.engine().displayName();
+    String what = "pulling " + reference.familiar();
     listener.phase(subject);
     DockerClient client = connection.client();
     PullImageCmd cmd =
-        client.pullImageCmd(reference.repository()).withTag(reference.tagOrDigest());
-    Optional<RegistryCredentials> found = credentials.find(reference.domain());
+        client.pullImageCmd(reference.familiarName()).withTag(reference.manifestReference());
+    Optional<RegistryCredentials> found = credentials.find(reference.registry());
     found.ifPresent(c -> cmd.withAuthConfig(authConfig(c)));
     Progress progress = new Progress(new PullTally(subject), listener);
     try {
@@ -59,8 +61,8 @@ final class ImagePull {
     String hint =
         hadCredentials || !looksLikeAuth(daemonMessage)
             ? ""
-            : "; if the registry needs a login: docker login " + reference.domain();
-    return new ImageReadException(reference.text() + ": not in " + endpoint.describe()
+            : "; if the registry needs a login: docker login " + reference.registry();
+    return new ImageReadException(reference.familiar() + ": not in " + endpoint.describe()
         + ", and pulling it failed: " + daemonMessage + hint);
   }
 

@@ -227,11 +227,7 @@ public final class OciLayoutSource implements ImageSource {
     }
     for (DescriptorJson d : descriptors) {
       if ("attestation-manifest".equals(d.annotation(REFERENCE_TYPE))) continue;
-      Platform p =
-          d.platform() == null
-              ? inherited
-              : new Platform(
-                  d.platform().os(), d.platform().architecture(), d.platform().variant());
+      Platform p = d.platform() == null ? inherited : d.platform().toPlatform();
       if (p != null && p.os().equals("unknown") && p.architecture().equals("unknown")) continue;
       Set<String> names = new LinkedHashSet<>(inheritedNames);
       if (d.annotation(CONTAINERD_NAME) != null) names.add(d.annotation(CONTAINERD_NAME));
@@ -315,7 +311,7 @@ public final class OciLayoutSource implements ImageSource {
             blob(files, c.descriptor(), "the manifest"),
             OciManifestJson.class,
             name + ": manifest " + c.descriptor().digest());
-    if (m.config() == null) return new Platform("", "", "");
+    if (m.config() == null) return Platform.NONE;
     ImageConfigJson config =
         WireJson.read(
             blob(files, m.config(), "the config"),

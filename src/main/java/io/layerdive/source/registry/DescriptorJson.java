@@ -1,5 +1,6 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.source.PlatformJson;
 import java.util.List;
 
 /** A content descriptor as manifests and indexes carry it: what a blob or manifest is and where. */

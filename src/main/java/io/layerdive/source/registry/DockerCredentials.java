@@ -2,6 +2,7 @@ package io.layerdive.source.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package io.layerdive.source.registry;
 import io.layerdive.image.Diagnostic;
 import io.layerdive.image.Digest;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
+import io.layerdive.source.Platform;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

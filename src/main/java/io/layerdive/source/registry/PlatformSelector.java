@@ -1,5 +1,6 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.source.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ final class PlatformSelector {
     }
     if (requested.isEmpty() && images.size() == 1) {
       Platform p = platforms.get(0);
-      return new Choice(images.get(0), p == null ? new Platform("", "", "") : p, true);
+      return new Choice(images.get(0), p == null ? Platform.NONE : p, true);
     }
     List<Platform> offered = new ArrayList<>();
     for (Platform p : platforms) if (p != null && !offered.contains(p)) offered.add(p);

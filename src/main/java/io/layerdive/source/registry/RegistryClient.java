@@ -2,6 +2,7 @@ package io.layerdive.source.registry;
 
 import io.layerdive.image.Digest;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

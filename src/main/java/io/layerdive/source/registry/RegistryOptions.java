@@ -1,5 +1,6 @@
 package io.layerdive.source.registry;
 
+import io.layerdive.source.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;

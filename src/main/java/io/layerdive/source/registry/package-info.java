@@ -1,9 +1,9 @@
 /**
  * Reading an image straight from a registry over the Registry HTTP API v2 (the OCI distribution
- * spec), without a Docker daemon: reference parsing with Docker's defaults, manifest and index
- * negotiation with platform choice, Basic and Bearer authentication with credentials from the
- * Docker config and its credential helpers, TLS with extra CAs, and layer blobs streamed through a
- * digest check into the layer reader several at a time. Imports {@code source}, {@code image},
+ * spec), without a Docker daemon: manifest and index negotiation with platform choice, Basic
+ * and Bearer authentication with credentials from the Docker config and its credential helpers,
+ * TLS with extra CAs, and layer blobs streamed through a digest check into the layer reader
+ * several at a time. Imports {@code source}, {@code image},
  * Jackson and the JDK's {@code java.net.http}.
  *
  * <p>Layer ids: a registry image has no archive directory names, so a layer's id is the hex of its

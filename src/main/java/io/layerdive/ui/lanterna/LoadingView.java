@@ -1,5 +1,6 @@
 package io.layerdive.ui.lanterna;
 
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Layer;
 import io.layerdive.ui.Frame;
 import io.layerdive.ui.Span;
@@ -83,13 +84,13 @@ final class LoadingView {
     if (s.bytesDone() > 0 || s.bytesTotal() > 0) {
       parts.add(
           s.bytesTotal() > 0
-              ? bytes(s.bytesDone()) + " of " + bytes(s.bytesTotal())
-              : bytes(s.bytesDone()));
+              ? HumanBytes.format(s.bytesDone()) + " of " + HumanBytes.format(s.bytesTotal())
+              : HumanBytes.format(s.bytesDone()));
     }
     long elapsed = s.bytesSinceNanos() < 0 ? 0 : nowNanos - s.bytesSinceNanos();
     if (elapsed >= NANOS_PER_SECOND / 4) {
       double perSecond = s.bytesDone() * (double) NANOS_PER_SECOND / elapsed;
-      parts.add(String.format(Locale.ROOT, "%.1f MB/s", perSecond / 1e6));
+      parts.add(HumanBytes.format(Math.round(perSecond)) + "/s");
     }
     return String.join(" · ", parts);
   }
@@ -101,25 +102,15 @@ final class LoadingView {
         done
             ? new Span("  ✓ ", Style.ADDED)
             : reading ? new Span("  ▸ ", Style.MODIFIED) : new Span("    ", Style.NORMAL);
-    String size = layer.sizeBytes() >= 0 ? String.format(Locale.ROOT, "%9s  ", bytes(layer.sizeBytes())) : "";
+    String size =
+        layer.sizeBytes() >= 0
+            ? String.format(Locale.ROOT, "%9s  ", HumanBytes.format(layer.sizeBytes()))
+            : "";
     return line(
         width,
         mark,
         new Span(size, Style.NORMAL),
         new Span(layer.shortCommand(), done ? Style.NORMAL : Style.DIM));
-  }
-
-  /** Sizes as dive shows them: decimal units. */
-  static String bytes(long n) {
-    if (n < 1000) return n + " B";
-    String[] units = {"kB", "MB", "GB", "TB", "PB"};
-    double value = n;
-    int unit = -1;
-    while (value >= 1000 && unit < units.length - 1) {
-      value /= 1000;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   /** The spans, cut so that they fill at most {@code width} columns, ending in … when cut. */

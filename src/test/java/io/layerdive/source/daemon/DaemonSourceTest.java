@@ -307,7 +307,7 @@ class DaemonSourceTest {
   void malformedNameIsToldBeforeAnyRequest() throws Exception {
     start(absentImage(""));
     assertThatThrownBy(() -> source("Bad/Name", true).load(RECEIVER, listener))
-        .hasMessage("Bad/Name: not an image reference (repository names must be lowercase)");
+        .hasMessage("'Bad/Name': not an image reference: repository name must be lowercase");
     assertThat(daemon.requests).isEmpty();
   }
 }

@@ -3,6 +3,8 @@ package io.layerdive.source.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.layerdive.source.Platform;
+import io.layerdive.source.PlatformJson;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ class PlatformSelectorTest {
         MediaTypes.OCI_MANIFEST,
         "sha256:" + digestChar.repeat(64),
         100,
-        os == null ? null : new PlatformJson(arch, os, variant),
+        os == null ? null : new PlatformJson(arch, os, variant, null),
         List.of());
   }
 

@@ -7,6 +7,7 @@ import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
 import io.layerdive.source.ImageReadException;
+import io.layerdive.source.Platform;
 import io.layerdive.tree.RawLayer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -366,7 +367,7 @@ class RegistrySourceIT {
     Layer layer = Loads.load(reference, options()).image().image().layers().get(0);
     RegistrySource again =
         new RegistrySource(
-            ImageReference.parse(reference), options(), new TestLayerReader(), Loads.MACHINE);
+            io.layerdive.source.ImageReference.parse(reference), options(), new TestLayerReader(), Loads.MACHINE);
     Loads.Recorder progress = new Loads.Recorder();
     io.layerdive.source.extract.LayerOpener opener =
         new io.layerdive.source.extract.BlobLayerOpener(l -> again.openLayerBlob(l, progress));

@@ -247,9 +247,9 @@ class ExplorerTest {
         .contains("layerdive docker://nginx")
         .contains("Exporting image…")
         .contains("48%")
-        .contains("layer 2 of 2 · 90.0 MB of 187.1 MB")
-        .contains("✓   74.8 MB  #(nop) ADD file:1a2b in /")
-        .contains("▸  112.3 MB  apt-get install -y nginx");
+        .contains("layer 2 of 2 · 90 MB of 187 MB")
+        .contains("✓     75 MB  #(nop) ADD file:1a2b in /")
+        .contains("▸    112 MB  apt-get install -y nginx");
     assertThat(model.keys).containsExactly("q");
   }
 

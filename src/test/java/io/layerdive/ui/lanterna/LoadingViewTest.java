@@ -97,10 +97,14 @@ class LoadingViewTest {
   }
 
   @Test
-  void sizesAreInDecimalUnits() {
-    assertThat(LoadingView.bytes(999)).isEqualTo("999 B");
-    assertThat(LoadingView.bytes(1_000)).isEqualTo("1.0 kB");
-    assertThat(LoadingView.bytes(74_800_000)).isEqualTo("74.8 MB");
-    assertThat(LoadingView.bytes(3_200_000_000L)).isEqualTo("3.2 GB");
+  void sizesAndRateReadAsDiveWritesSizes() {
+    state.phase("Exporting image");
+    state.progress(1_000, 188_101_200, 0, 3);
+    clock.addAndGet(2 * SECOND);
+    state.progress(90_000_000, 188_101_200, 1, 3);
+
+    String text = render(80, 6).text();
+
+    assertThat(text).contains("90 MB of 188 MB").contains("45 MB/s");
   }
 }

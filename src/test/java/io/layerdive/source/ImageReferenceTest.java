@@ -1,4 +1,4 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,5 +175,28 @@ class ImageReferenceTest {
     assertThatThrownBy(
             () -> new ImageReference("docker.io", "library/x", Optional.empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPullNamesTheFamiliarRepositoryAndTheTagOrDigest() {
+    ImageReference hub = ImageReference.parse("busybox");
+    assertThat(hub.familiarName()).isEqualTo("busybox");
+    assertThat(hub.manifestReference()).isEqualTo("latest");
+
+    ImageReference withPort = ImageReference.parse("127.0.0.1:5000/team/app:1.2");
+    assertThat(withPort.familiarName()).isEqualTo("127.0.0.1:5000/team/app");
+    assertThat(withPort.manifestReference()).isEqualTo("1.2");
+
+    assertThat(ImageReference.parse("index.docker.io/user/app").familiarName())
+        .isEqualTo("user/app");
+  }
+
+  @Test
+  void imageIdsAreRecognised() {
+    assertThat(ImageReference.looksLikeImageId("10d01334afca")).isTrue();
+    assertThat(ImageReference.looksLikeImageId("sha256:" + "b".repeat(64))).isTrue();
+    assertThat(ImageReference.looksLikeImageId(HEX)).isTrue();
+    assertThat(ImageReference.looksLikeImageId("busybox")).isFalse();
+    assertThat(ImageReference.looksLikeImageId("abc")).isFalse();
   }
 }

@@ -1,4 +1,4 @@
-package io.layerdive.source.registry;
+package io.layerdive.source;
 
 import io.layerdive.image.Digest;
 import java.util.Locale;
@@ -7,9 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A reference to an image in a registry, normalised by Docker's rules: no host or {@code docker.io}
- * means Docker Hub, a single-component Hub name gets {@code library/}, and without tag or digest
- * the tag is {@code latest}.
+ * A reference to an image, {@code [HOST[:PORT]/]NAME[:TAG][@DIGEST]}, normalised by Docker's rules:
+ * no host or {@code docker.io} means Docker Hub, a single-component Hub name gets {@code library/},
+ * and without tag or digest the tag is {@code latest}. The registry source asks the registry for
+ * it; the daemon source pulls it by its {@link #familiarName()} and {@link #manifestReference()},
+ * as the docker CLI does.
  *
  * @param registry the registry as named, e.g. {@code docker.io}, {@code localhost:5000}
  * @param repository the repository path, e.g. {@code library/ubuntu}
@@ -20,10 +22,10 @@ public record ImageReference(
     String registry, String repository, Optional<String> tag, Optional<Digest> digest) {
 
   public static final String DOCKER_HUB = "docker.io";
-  static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
+  private static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
 
   /** The key under which {@code docker login} stores Hub credentials. */
-  static final String DOCKER_HUB_CREDENTIALS_KEY = "https://index.docker.io/v1/";
+  public static final String DOCKER_HUB_CREDENTIALS_KEY = "https://index.docker.io/v1/";
 
   private static final String LEGACY_HUB = "index.docker.io";
   private static final String SCHEME = "registry://";
@@ -43,6 +45,7 @@ public record ImageReference(
               + PATH_COMPONENT
               + ")*)(?::([\\w][\\w.-]{0,127}))?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
+  private static final Pattern IMAGE_ID = Pattern.compile("(?:sha256:)?[a-f0-9]{12,64}");
 
   public ImageReference {
     tag = tag == null ? Optional.empty() : tag;
@@ -146,6 +149,14 @@ public record ImageReference(
         || first.contains(":")
         || first.equals("localhost")
         || !first.toLowerCase(Locale.ROOT).equals(first);
+  }
+
+  /**
+   * Whether the text is an image id (full, short or with {@code sha256:}) rather than a name, as a
+   * daemon takes it: ids are looked up, never pulled.
+   */
+  public static boolean looksLikeImageId(String text) {
+    return text != null && IMAGE_ID.matcher(text).matches();
   }
 
   private static Digest parseDigest(String text, String value) {

@@ -1,0 +1,2 @@
+#!/bin/sh
+exec java -cp /app/lib/data.txt Main "$@"
