@@ -33,9 +33,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The explorer's way back to a layer's contents, for the source the image came from: an archive
- * or layout on disk is read again at the layer's blob; a daemon exports the image again, streamed,
- * and the layer is picked out as it goes by; a registry serves the one blob again; the demo is
+ * The explorer's way back to a layer's contents, for the source the image came from: an archive or
+ * layout on disk is read again at the layer's blob; a daemon exports the image again, streamed, and
+ * the layer is picked out as it goes by; a registry serves the one blob again; the demo is
  * generated again. An archive read once from a pipe cannot be read again. Every stream is counted
  * for the progress line, closed when the user cancels, and, for extraction, checked against the
  * layer's diff id as it streams.
@@ -67,13 +67,13 @@ final class SourceLayerContents implements LayerContents {
     ImageSource s = actual();
     if (s instanceof DockerArchiveSource archive) {
       if (archive.file().isEmpty()) {
-        return Optional.of(name + " was read once from a stream; save it to a file to read it"
-            + " again");
+        return Optional.of(
+            name + " was read once from a stream; save it to a file to read it" + " again");
       }
       Path file = archive.file().get();
       if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
-        return Optional.of(name + " was read once from a pipe; save it to a file to read it"
-            + " again");
+        return Optional.of(
+            name + " was read once from a pipe; save it to a file to read it" + " again");
       }
       return Optional.empty();
     }
@@ -107,13 +107,14 @@ final class SourceLayerContents implements LayerContents {
           part.only().<Predicate<String>>map(set -> set::contains).orElse(p -> true);
       pieces.add(new LayerExtractor.Piece(part.layer(), include));
     }
-    ExtractResult r =
-        new LayerExtractor(new DiffIdCheck(opener(job))).extract(pieces, path, dir);
+    ExtractResult r = new LayerExtractor(new DiffIdCheck(opener(job))).extract(pieces, path, dir);
     return new Extracted(
         shown(r.root()), r.files(), r.directories(), r.links(), r.bytes(), r.skipped());
   }
 
-  /** The directory the user typed: {@code ~/} is the home directory; relative to the working one. */
+  /**
+   * The directory the user typed: {@code ~/} is the home directory; relative to the working one.
+   */
   private Path targetDirectory(String target) {
     String home = env.env().get("HOME");
     if (home != null && (target.equals("~") || target.startsWith("~/"))) {
@@ -152,8 +153,7 @@ final class SourceLayerContents implements LayerContents {
       ArchiveOpener export = daemon.archiveOpener();
       return layer -> {
         job.phase("exporting the image from the " + engine);
-        return new ArchiveLayerOpener(() -> tracked(export.open(), job, -1), name)
-            .openLayer(layer);
+        return new ArchiveLayerOpener(() -> tracked(export.open(), job, -1), name).openLayer(layer);
       };
     }
     if (s instanceof RegistrySource registry) {

@@ -990,7 +990,9 @@ public final class AppModel implements AutoCloseable {
                 ? StatusBar.inputItems(keys, "Type part of a file name")
                 : StatusBar.items(keys, focus, this::isOn);
     String status = notice;
-    if (status == null && running != null) status = running.progressText(keys.shownKey(Command.CLOSE));
+    if (status == null && running != null) {
+      status = running.progressText(keys.shownKey(Command.CLOSE));
+    }
     StatusBar.draw(c, l.status().y(), c.width(), items, status, image.diagnostics().size());
     if (l.input() != null) {
       if (findOpen) {

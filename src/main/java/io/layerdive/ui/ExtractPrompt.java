@@ -4,8 +4,8 @@ import io.layerdive.text.DisplayWidth;
 import java.util.List;
 
 /**
- * The window that asks where to extract: what is extracted, from which layers, and an editable
- * line with the target directory. Enter extracts, Esc closes.
+ * The window that asks where to extract: what is extracted, from which layers, and an editable line
+ * with the target directory. Enter extracts, Esc closes.
  */
 final class ExtractPrompt {
   private static final String LABEL = "Into directory: ";
@@ -60,7 +60,8 @@ final class ExtractPrompt {
     String title = "┌─ Extract ";
     c.fill(x, y, boxWidth, Style.BORDER);
     int col = c.put(x, y, boxWidth - 1, title, Style.BORDER);
-    c.put(x + col, y, boxWidth - 1 - col, "─".repeat(Math.max(0, boxWidth - 1 - col)), Style.BORDER);
+    c.put(
+        x + col, y, boxWidth - 1 - col, "─".repeat(Math.max(0, boxWidth - 1 - col)), Style.BORDER);
     c.put(x + boxWidth - 1, y, 1, "┐", Style.BORDER);
     for (int row = 1; row < boxHeight - 1; row++) {
       c.fill(x, y + row, boxWidth, Style.NORMAL);
@@ -85,7 +86,12 @@ final class ExtractPrompt {
     int dashes = Math.max(0, boxWidth - 2 - hintWidth - 1);
     col = x + 1 + c.put(x + 1, y + boxHeight - 1, dashes, "─".repeat(dashes), Style.BORDER);
     col += c.put(col, y + boxHeight - 1, x + boxWidth - 1 - col, HINT, Style.DIM);
-    c.put(col, y + boxHeight - 1, x + boxWidth - 1 - col, "─".repeat(Math.max(0, x + boxWidth - 1 - col)), Style.BORDER);
+    c.put(
+        col,
+        y + boxHeight - 1,
+        x + boxWidth - 1 - col,
+        "─".repeat(Math.max(0, x + boxWidth - 1 - col)),
+        Style.BORDER);
     c.put(x + boxWidth - 1, y + boxHeight - 1, 1, "┘", Style.BORDER);
   }
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The viewer window's lines for the head of a file: numbered, tabs expanded to every eighth
- * column, control characters made visible ({@code \x1B}), wide characters measured as the
- * terminal draws them; a binary file is a one-line note, a cut-off file says where it was cut.
+ * The viewer window's lines for the head of a file: numbered, tabs expanded to every eighth column,
+ * control characters made visible ({@code \x1B}), wide characters measured as the terminal draws
+ * them; a binary file is a one-line note, a cut-off file says where it was cut.
  */
 final class FileViewer {
   static final int TAB = 8;

@@ -45,7 +45,9 @@ class LayerContentsIT {
     Path context = Files.createDirectories(shared.resolve("context"));
     Files.writeString(
         context.resolve("Dockerfile"),
-        "FROM " + BASE + "\n"
+        "FROM "
+            + BASE
+            + "\n"
             + "RUN mkdir -p /srv/app && printf 'hello\\tworld\\n' > /srv/app/greeting.txt"
             + " && echo two > /srv/app/b.txt\n"
             + "RUN echo changed > /srv/app/greeting.txt\n");
@@ -155,16 +157,19 @@ class LayerContentsIT {
   @Test
   void podmanExtractsThroughItsOwnSaveLayout() throws Exception {
     try (PodmanService podman = PodmanService.start(Files.createDirectories(dir.resolve("pm")))) {
-      HostEnvironment host =
-          new HostEnvironment(Map.of("CONTAINER_HOST", podman.host()), dir, 0);
+      HostEnvironment host = new HostEnvironment(Map.of("CONTAINER_HOST", podman.host()), dir, 0);
       AnalyzedImage img = load(host, "podman", "localhost/" + BASE);
       Layer base = img.image().layers().get(0);
       LayerJob job = new LayerJob();
       assertThat(img.contents().view(base, "/bin/busybox", job).text()).isEmpty();
       assertThat(job.phase()).isEqualTo("exporting the image from the Podman service");
       LayerContents.Extracted done =
-          img.contents().extract("/bin/busybox", List.of(LayerContents.Part.whole(base)), "pm-out",
-              new LayerJob());
+          img.contents()
+              .extract(
+                  "/bin/busybox",
+                  List.of(LayerContents.Part.whole(base)),
+                  "pm-out",
+                  new LayerJob());
       assertThat(done.files()).isEqualTo(1);
       assertThat(Files.size(dir.resolve("pm-out/busybox"))).isGreaterThan(1_000_000);
     }

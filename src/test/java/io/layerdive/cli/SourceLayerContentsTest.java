@@ -13,8 +13,8 @@ import io.layerdive.ui.AnalyzedImage;
 import io.layerdive.ui.LayerContents;
 import io.layerdive.ui.LayerJob;
 import java.io.ByteArrayInputStream;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +30,8 @@ class SourceLayerContentsTest {
 
   private CliEnvironment env() {
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-    return new CliEnvironment(nowhere, nowhere, Map.of("HOME", dir.resolve("home").toString()),
-        true, dir);
+    return new CliEnvironment(
+        nowhere, nowhere, Map.of("HOME", dir.resolve("home").toString()), true, dir);
   }
 
   private AnalyzedImage load(ImageSource source, String name) throws Exception {
@@ -42,7 +42,8 @@ class SourceLayerContentsTest {
   private static TestArchives.Image image() {
     return new TestArchives.Image()
         .layer(TestArchives.layer("etc/", "", "etc/motd", "hello\tthere\n"), "ADD base")
-        .layer(TestArchives.layer("etc/", "", "etc/motd", "changed\n", "srv/", "", "srv/a", "a"),
+        .layer(
+            TestArchives.layer("etc/", "", "etc/motd", "changed\n", "srv/", "", "srv/a", "a"),
             "RUN change")
         .tag("img:1");
   }
@@ -82,7 +83,8 @@ class SourceLayerContentsTest {
                 "/etc",
                 List.of(
                     new LayerContents.Part(layers.get(0), Optional.of(java.util.Set.of("etc"))),
-                    new LayerContents.Part(layers.get(1), Optional.of(java.util.Set.of("etc/motd")))),
+                    new LayerContents.Part(
+                        layers.get(1), Optional.of(java.util.Set.of("etc/motd")))),
                 "~/x",
                 new LayerJob());
     assertThat(Files.readString(dir.resolve("home/x/etc/motd"))).isEqualTo("changed\n");

@@ -50,24 +50,25 @@ class FileActionsTest {
       this.parts = parts;
       this.target = target;
       if (failure != null) throw failure;
-      return new Extracted(
-          target + path.substring(path.lastIndexOf('/')), 2, 1, 0, 650, List.of());
+      return new Extracted(target + path.substring(path.lastIndexOf('/')), 2, 1, 0, 650, List.of());
     }
   }
 
   private final FakeContents contents = new FakeContents();
   private final Deque<Runnable> queued = new ArrayDeque<>();
   private boolean inline = true;
-  private final Executor executor = r -> {
-    if (inline) r.run();
-    else queued.add(r);
-  };
+  private final Executor executor =
+      r -> {
+        if (inline) r.run();
+        else queued.add(r);
+      };
   private AppModel app = open(contents);
 
   private AppModel open(LayerContents c) {
     AnalyzedImage sample = SampleImage.analyzed();
     return new AppModel(
-        new AnalyzedImage(sample.image(), sample.stack(), sample.analysis(), sample.diagnostics(), c),
+        new AnalyzedImage(
+            sample.image(), sample.stack(), sample.analysis(), sample.diagnostics(), c),
         KeyBindings.defaults(),
         new AppModel.Options(CompareMode.LAYER, true, List.of(), false, false),
         null,
@@ -122,7 +123,8 @@ class FileActionsTest {
   void viewerScrollsAndClosesWithEsc() {
     StringBuilder many = new StringBuilder();
     for (int i = 1; i <= 200; i++) many.append("line ").append(i).append('\n');
-    contents.file = new LayerContents.FileText("/somefile.txt", 1892, Optional.of(many.toString()), 1892);
+    contents.file =
+        new LayerContents.FileText("/somefile.txt", 1892, Optional.of(many.toString()), 1892);
     select(1, "somefile");
     press("v");
     assertThat(render().text()).contains("  1 line 1").doesNotContain("line 200");
@@ -150,7 +152,9 @@ class FileActionsTest {
     press("ctrl+e");
     assertThat(app.isEditingText()).isTrue();
     Frame frame = render();
-    assertThat(frame.text()).contains("/etc  (layer 0)").contains("Into directory: ./layerdive-extract");
+    assertThat(frame.text())
+        .contains("/etc  (layer 0)")
+        .contains("Into directory: ./layerdive-extract");
     golden(info, frame);
   }
 

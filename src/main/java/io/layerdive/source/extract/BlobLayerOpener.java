@@ -12,7 +12,9 @@ import java.io.InputStream;
 public final class BlobLayerOpener implements LayerOpener {
   private final LayerOpener blobs;
 
-  /** @param blobs opens a layer's blob as stored, compressed or not */
+  /**
+   * @param blobs opens a layer's blob as stored, compressed or not
+   */
   public BlobLayerOpener(LayerOpener blobs) {
     this.blobs = blobs;
   }

@@ -91,10 +91,16 @@ public final class DiffIdCheck implements LayerOpener {
       checked = true;
       Digest read = Digest.sha256(sha256.digest());
       if (!read.equals(layer.diffId())) {
-        throw new MismatchException("layer " + layer.index() + " read from the source is not the"
-            + " layer the image names: its diff_id is " + layer.diffId().shortHex(12)
-            + " but the bytes give " + read.shortHex(12) + "; the image changed since it was"
-            + " opened: open it again");
+        throw new MismatchException(
+            "layer "
+                + layer.index()
+                + " read from the source is not the"
+                + " layer the image names: its diff_id is "
+                + layer.diffId().shortHex(12)
+                + " but the bytes give "
+                + read.shortHex(12)
+                + "; the image changed since it was"
+                + " opened: open it again");
       }
     }
   }

@@ -27,7 +27,9 @@ public final class FileLayerOpener implements LayerOpener {
   private final Path path;
   private final String name;
 
-  /** @param name the archive as the user named it, for messages */
+  /**
+   * @param name the archive as the user named it, for messages
+   */
   public FileLayerOpener(Path path, String name) {
     this.path = path;
     this.name = name;
@@ -36,8 +38,8 @@ public final class FileLayerOpener implements LayerOpener {
   @Override
   public InputStream openLayer(Layer layer) throws IOException, ImageReadException {
     if (!Files.exists(path)) {
-      throw new ImageReadException(name + ": no such file or directory any more; was it moved"
-          + " since it was opened?");
+      throw new ImageReadException(
+          name + ": no such file or directory any more; was it moved" + " since it was opened?");
     }
     if (Files.isRegularFile(path) && compressed()) {
       return new ArchiveLayerOpener(() -> Files.newInputStream(path), name).openLayer(layer);
@@ -79,15 +81,21 @@ public final class FileLayerOpener implements LayerOpener {
     }
     Optional<ArchiveEntry> manifest = files.find("manifest.json");
     if (manifest.isPresent()) {
-      Optional<String> named = layerPathIn(files.readAll(manifest.get(), MAX_MANIFEST_BYTES), layer);
+      Optional<String> named =
+          layerPathIn(files.readAll(manifest.get(), MAX_MANIFEST_BYTES), layer);
       if (named.isPresent()) {
         Optional<ArchiveEntry> entry = files.find(named.get());
         if (entry.isPresent()) return entry.get();
       }
     }
-    throw new ImageReadException(name + ": layer " + layer.index() + " ("
-        + layer.diffId().shortHex(12) + ") is not in the archive any more; was it changed since"
-        + " it was opened?");
+    throw new ImageReadException(
+        name
+            + ": layer "
+            + layer.index()
+            + " ("
+            + layer.diffId().shortHex(12)
+            + ") is not in the archive any more; was it changed since"
+            + " it was opened?");
   }
 
   private static Optional<String> layerPathIn(byte[] manifest, Layer layer) {

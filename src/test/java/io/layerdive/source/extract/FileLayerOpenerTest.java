@@ -71,14 +71,14 @@ class FileLayerOpenerTest {
   @ParameterizedTest
   @EnumSource(Layout.class)
   void archiveDirectory(Layout layout) throws Exception {
-    Path unpacked =
-        TestArchives.writeDirectory(dir.resolve("img"), layout, image(Stored.ZSTD));
+    Path unpacked = TestArchives.writeDirectory(dir.resolve("img"), layout, image(Stored.ZSTD));
     checkReadsEveryLayer(unpacked, layout, dir.resolve("out"));
   }
 
   @Test
   void compressedArchiveIsStreamedToTheLayer() throws Exception {
-    Path tar = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path tar =
+        TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     Path gz = dir.resolve("img.tar.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
       Files.copy(tar, out);
@@ -88,7 +88,8 @@ class FileLayerOpenerTest {
 
   @Test
   void aLayerChangedSinceLoadingFailsItsDiffIdCheckAndLeavesNothing() throws Exception {
-    Path tar = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path tar =
+        TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     List<Layer> layers = layers(tar, Layout.DOCKER_LEGACY);
     TestArchives.patch(
         tar,
@@ -111,16 +112,17 @@ class FileLayerOpenerTest {
     Path tar = TestArchives.write(dir.resolve("img.tar"), Layout.PODMAN, image(Stored.PLAIN));
     List<Layer> layers = layers(tar, Layout.PODMAN);
     Files.delete(tar);
-    assertThatThrownBy(
-            () -> new FileLayerOpener(tar, "img.tar").openLayer(layers.get(0)).close())
+    assertThatThrownBy(() -> new FileLayerOpener(tar, "img.tar").openLayer(layers.get(0)).close())
         .isInstanceOf(ImageReadException.class)
-        .hasMessage("img.tar: no such file or directory any more; was it moved since it was opened?");
+        .hasMessage(
+            "img.tar: no such file or directory any more; was it moved since it was opened?");
   }
 
   @Test
   void viewingStopsEarlyWithoutACheck() throws IOException, ImageReadException {
     // The viewer reads a file's head only; the check needs the whole layer, so it is not made.
-    Path tar = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path tar =
+        TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     List<Layer> layers = layers(tar, Layout.DOCKER_LEGACY);
     FilePreview head =
         new FilePreviewReader(new DiffIdCheck(new FileLayerOpener(tar, "img")))
