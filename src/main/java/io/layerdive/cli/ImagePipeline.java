@@ -15,6 +15,7 @@ import io.layerdive.tree.RawLayer;
 import io.layerdive.tree.TreeBuilder;
 import io.layerdive.ui.AnalyzedImage;
 import io.layerdive.ui.ImageLoader;
+import io.layerdive.ui.LayerContents;
 import io.layerdive.ui.LoadProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +40,22 @@ final class ImagePipeline implements ImageLoader {
 
   private final ImageSource source;
   private final boolean strict;
+  private final LayerContents contents;
 
   /**
    * @param strict whether a diagnostic makes the image unreadable ({@code --strict})
    */
   ImagePipeline(ImageSource source, boolean strict) {
+    this(source, strict, null);
+  }
+
+  /**
+   * @param contents how the explorer reads the layers again; null when it cannot
+   */
+  ImagePipeline(ImageSource source, boolean strict, LayerContents contents) {
     this.source = source;
     this.strict = strict;
+    this.contents = contents;
   }
 
   @Override
@@ -63,7 +73,9 @@ final class ImagePipeline implements ImageLoader {
     if (strict && !diagnostics.isEmpty()) {
       throw new ImageReadException(strictMessage(image.name(), diagnostics));
     }
-    return new AnalyzedImage(image, stack, analysis, diagnostics);
+    return contents == null
+        ? new AnalyzedImage(image, stack, analysis, diagnostics)
+        : new AnalyzedImage(image, stack, analysis, diagnostics, contents);
   }
 
   private static String strictMessage(String name, List<Diagnostic> diagnostics) {

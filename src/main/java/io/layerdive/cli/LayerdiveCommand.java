@@ -238,7 +238,9 @@ final class LayerdiveCommand implements Callable<Integer> {
 
   private Integer present(ImageSource imageSource, String displayName, Outputs outputs)
       throws Exception {
-    ImagePipeline pipeline = new ImagePipeline(imageSource, strict);
+    ImagePipeline pipeline =
+        new ImagePipeline(
+            imageSource, strict, new SourceLayerContents(imageSource, displayName, env));
     CiRun ciRun = outputs.ciRun();
     DiveFormat format = outputs.format();
 

@@ -68,6 +68,11 @@ public final class DockerArchiveSource implements ImageSource {
     return new DockerArchiveSource(null, opener, name, new LayerBlobReader(1));
   }
 
+  /** The archive file or directory; empty for an archive read from a stream. */
+  public Optional<Path> file() {
+    return Optional.ofNullable(path);
+  }
+
   @Override
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
