@@ -28,6 +28,7 @@ public final class ImageLoadChild {
   public static void main(String[] args) throws Exception {
     Path archive = Path.of(args[0]);
     long before = usedAfterGc();
+    long cpu0 = cpuMillis();
     long t0 = System.nanoTime();
     TreeBuilder builder = new TreeBuilder();
     LoadedImage<RawLayer> loaded =
@@ -40,11 +41,13 @@ public final class ImageLoadChild {
     LayerStack stack = new LayerStack(files);
     ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);
     long t1 = System.nanoTime();
+    long cpu1 = cpuMillis();
     long after = usedAfterGc();
     // Peak RSS before the histogram, which allocates its own text.
     String hwm = procStatus("VmHWM");
     String rss = procStatus("VmRSS");
     put("loadNanos", t1 - t0);
+    put("loadCpuMillis", cpu0 < 0 ? -1 : cpu1 - cpu0);
     put("archiveBytes", Files.size(archive));
     put("contentBytes", image.sizeBytes());
     put("layers", image.layers().size());
@@ -75,6 +78,22 @@ public final class ImageLoadChild {
       Thread.sleep(50);
     }
     return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /**
+   * CPU time of the whole process (every thread: readers, compilers, collector) so far, or
+   * {@code -1} off Linux. Unlike wall time it hardly changes when other processes share the cores.
+   */
+  private static long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 10; // USER_HZ is 100 on Linux
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** A {@code kB} figure from {@code /proc/self/status}, or {@code -1} where there is none. */
