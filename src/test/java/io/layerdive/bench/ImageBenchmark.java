@@ -37,7 +37,8 @@ import java.util.Map;
  * order given, runs of different configurations interleaved so that a change in the machine's
  * load does not land on one configuration alone. Without {@code --jvm}, each case runs with the
  * JVM's defaults, and HUGE also with {@code -Xmx512m} to show whether a million-file model fits in
- * 512 MB. Figures per row are medians over the runs.
+ * 512 MB. Figures per row are medians over the runs. {@code --jvm -Dlayerdive.bench.warmups=N}
+ * makes the child load the image N times before the measured load: a warm JVM, for comparison.
  *
  * <ul>
  *   <li><b>load</b>: in the child, from opening the archive to the analysis (JVM start excluded);

@@ -27,6 +27,14 @@ public final class ImageLoadChild {
 
   public static void main(String[] args) throws Exception {
     Path archive = Path.of(args[0]);
+    // Loads before the measured one, to tell the JIT's warm-up from the work itself; not for
+    // memory figures, which then include the earlier loads' high-water mark.
+    for (int i = Integer.getInteger("layerdive.bench.warmups", 0); i > 0; i--) {
+      TreeBuilder warm = new TreeBuilder();
+      LoadedImage<RawLayer> done =
+          DockerArchiveSource.file(archive, "bench").load(warm, LoadListener.NONE);
+      ImageAnalyzer.analyze(done.image(), warm.freeze(done.layerContents()));
+    }
     long before = usedAfterGc();
     long cpu0 = cpuMillis();
     long t0 = System.nanoTime();
