@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher script beside the jar ({@code target/layerdive}): it prints what {@code java -jar}
- * prints, records a class-data archive under {@code $XDG_CACHE_HOME/layerdive} on the first
+ * prints, records a class-data archive under {@code $XDG_CACHE_HOME/layerdive/cds} on the first
  * successful run, maps it on later runs, and never lets a broken archive show. Skips when the jar
  * was not built (system property {@code layerdive.jar}, set by Failsafe) or there is no
  * {@code /bin/sh}.
@@ -130,7 +130,7 @@ class LauncherIT {
   }
 
   private List<Path> list(String glob) throws IOException {
-    Path dir = cache.resolve("layerdive");
+    Path dir = cache.resolve("layerdive").resolve("cds");
     if (!Files.isDirectory(dir)) return List.of();
     var matcher = dir.getFileSystem().getPathMatcher(glob);
     try (Stream<Path> files = Files.list(dir)) {
