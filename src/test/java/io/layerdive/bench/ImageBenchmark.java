@@ -28,17 +28,24 @@ import java.util.Map;
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp target/test-classes:target/classes:$(cat cp.txt) \
  *     io.layerdive.bench.ImageBenchmark [--dir SCRATCH] [--runs 3] [--threads N] \
- *     [SMALL] [LARGE] [HUGE]
+ *     [--jvm 'FLAGS']... [SMALL] [LARGE] [HUGE]
  * </pre>
  *
  * Without cases it runs SMALL and LARGE; {@code --threads} sets the archive source's layer-reading
- * threads (its default otherwise). HUGE is also measured with {@code -Xmx512m} to show
- * whether a million-file model fits in 512 MB. Figures per row are medians over the runs.
+ * threads (its default otherwise). Each {@code --jvm} is one configuration of JVM flags (split at
+ * spaces; {@code --jvm default} or {@code --jvm ''} for none) measured for every case, in the
+ * order given, runs of different configurations interleaved so that a change in the machine's
+ * load does not land on one configuration alone. Without {@code --jvm}, each case runs with the
+ * JVM's defaults, and HUGE also with {@code -Xmx512m} to show whether a million-file model fits in
+ * 512 MB. Figures per row are medians over the runs. {@code --jvm -Dlayerdive.bench.warmups=N}
+ * makes the child load the image N times before the measured load: a warm JVM, for comparison.
  *
  * <ul>
  *   <li><b>load</b>: in the child, from opening the archive to the analysis (JVM start excluded);
  *       <b>process</b>: the child's whole life as the parent sees it, JVM start and the memory
  *       measurements included.
+ *   <li><b>CPU</b>: CPU time of the child's every thread during the load (readers, compilers,
+ *       collector); it hardly changes when other processes share the machine, where wall times do.
  *   <li><b>MB/s</b>: archive bytes (the layers are uncompressed tars) over the load time.
  *   <li><b>peak RSS</b>: {@code VmHWM} of the child after loading.
  *   <li><b>retained heap</b>: heap in use after repeated {@code System.gc()} with the model still
@@ -56,11 +63,13 @@ public final class ImageBenchmark {
     int runs = 3;
     String threads = null;
     List<SyntheticImages> cases = new ArrayList<>();
+    List<List<String>> configurations = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--threads" -> threads = args[++i];
+        case "--jvm" -> configurations.add(flags(args[++i]));
         default -> cases.add(SyntheticImages.valueOf(args[i].toUpperCase(Locale.ROOT)));
       }
     }
@@ -71,48 +80,70 @@ public final class ImageBenchmark {
     List<String> histograms = new ArrayList<>();
     for (SyntheticImages image : cases) {
       Path archive = prepare(dir, image);
-      List<List<String>> heaps = new ArrayList<>();
-      heaps.add(List.of());
-      if (image == SyntheticImages.HUGE) heaps.add(List.of("-Xmx512m"));
-      for (List<String> jvm : heaps) {
-        List<Map<String, String>> results = new ArrayList<>();
-        String histogram = "";
-        for (int run = 0; run < runs; run++) {
+      List<List<String>> heaps = new ArrayList<>(configurations);
+      if (heaps.isEmpty()) {
+        heaps.add(List.of());
+        if (image == SyntheticImages.HUGE) heaps.add(List.of("-Xmx512m"));
+      }
+      List<List<Map<String, String>>> results = new ArrayList<>();
+      List<String> histogram = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      for (int k = 0; k < heaps.size(); k++) {
+        results.add(new ArrayList<>());
+        histogram.add("");
+        failed.add(null);
+      }
+      for (int run = 0; run < runs; run++) {
+        for (int k = 0; k < heaps.size(); k++) {
+          List<String> jvm = heaps.get(k);
+          if (failed.get(k) != null) continue;
           Result r = child(archive, jvm, threads);
           System.err.printf(
               Locale.ROOT,
-              "%s %s run %d: exit %d, load %s ms%n",
+              "%s %s run %d: exit %d, load %s ms, CPU %s ms, peak RSS %s kB%n",
               image,
               jvm,
               run,
               r.exit,
               r.values.containsKey("loadNanos")
                   ? Long.parseLong(r.values.get("loadNanos")) / 1_000_000
-                  : "-");
+                  : "-",
+              r.values.getOrDefault("loadCpuMillis", "-"),
+              r.values.getOrDefault("vmHwmKb", "-"));
           if (r.exit != 0) {
-            results.clear();
-            rows.add(failedRow(image, jvm, r));
-            break;
+            failed.set(k, failedRow(image, jvm, r));
+            continue;
           }
-          results.add(r.values);
-          histogram = r.histogram;
+          results.get(k).add(r.values);
+          histogram.set(k, r.histogram);
         }
-        if (!results.isEmpty()) {
-          rows.add(row(image, jvm, results));
-          histograms.add(
-              "Heap histogram, " + image + " " + String.join(" ", jvm) + ":\n\n```\n"
-                  + histogram + "```\n");
+      }
+      for (int k = 0; k < heaps.size(); k++) {
+        List<String> jvm = heaps.get(k);
+        if (failed.get(k) != null) {
+          rows.add(failed.get(k));
+          continue;
         }
+        rows.add(row(image, jvm, results.get(k)));
+        histograms.add(
+            "Heap histogram, " + image + " " + String.join(" ", jvm) + ":\n\n```\n"
+                + histogram.get(k) + "```\n");
       }
     }
     System.out.println();
     System.out.println(
-        "| image | JVM flags | layers | file entries | archive | load (min–max) | process |"
+        "| image | JVM flags | layers | file entries | archive | load (min–max) | CPU | process |"
             + " MB/s | peak RSS | retained heap | bytes/entry |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
     System.out.println();
     histograms.forEach(System.out::println);
+  }
+
+  private static List<String> flags(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty() || trimmed.equals("default")) return List.of();
+    return List.of(trimmed.split("\\s+"));
   }
 
   /** Writes the image unless an earlier run did, then reads it once into the page cache. */
@@ -183,6 +214,7 @@ public final class ImageBenchmark {
     long[] load = longs(rs, "loadNanos");
     long[] process = longs(rs, "processNanos");
     long[] hwm = longs(rs, "vmHwmKb");
+    long[] cpu = longs(rs, "loadCpuMillis");
     long[] retained = new long[rs.size()];
     for (int i = 0; i < rs.size(); i++) {
       retained[i] =
@@ -192,7 +224,7 @@ public final class ImageBenchmark {
     long retainedMedian = median(retained);
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.0f | %s | %s | %.0f |",
+        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f | %s | %s | %.0f |",
         image,
         jvm.isEmpty() ? "default" : String.join(" ", jvm),
         first.get("layers"),
@@ -201,6 +233,7 @@ public final class ImageBenchmark {
         loadMedian / 1e9,
         min(load) / 1e9,
         max(load) / 1e9,
+        median(cpu) / 1e3,
         median(process) / 1e9,
         archiveBytes / 1e6 / (loadMedian / 1e9),
         mb(median(hwm) * 1024),
@@ -211,7 +244,7 @@ public final class ImageBenchmark {
   private static String failedRow(SyntheticImages image, List<String> jvm, Result r) {
     return String.format(
         Locale.ROOT,
-        "| %s | %s | | | | failed (exit %d%s) | | | | | |",
+        "| %s | %s | | | | failed (exit %d%s) | | | | | | |",
         image,
         jvm.isEmpty() ? "default" : String.join(" ", jvm),
         r.exit,

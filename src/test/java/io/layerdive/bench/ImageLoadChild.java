@@ -27,7 +27,16 @@ public final class ImageLoadChild {
 
   public static void main(String[] args) throws Exception {
     Path archive = Path.of(args[0]);
+    // Loads before the measured one, to tell the JIT's warm-up from the work itself; not for
+    // memory figures, which then include the earlier loads' high-water mark.
+    for (int i = Integer.getInteger("layerdive.bench.warmups", 0); i > 0; i--) {
+      TreeBuilder warm = new TreeBuilder();
+      LoadedImage<RawLayer> done =
+          DockerArchiveSource.file(archive, "bench").load(warm, LoadListener.NONE);
+      ImageAnalyzer.analyze(done.image(), warm.freeze(done.layerContents()));
+    }
     long before = usedAfterGc();
+    long cpu0 = cpuMillis();
     long t0 = System.nanoTime();
     TreeBuilder builder = new TreeBuilder();
     LoadedImage<RawLayer> loaded =
@@ -40,11 +49,14 @@ public final class ImageLoadChild {
     LayerStack stack = new LayerStack(files);
     ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);
     long t1 = System.nanoTime();
+    long cpu1 = cpuMillis();
     long after = usedAfterGc();
     // Peak RSS before the histogram, which allocates its own text.
     String hwm = procStatus("VmHWM");
     String rss = procStatus("VmRSS");
     put("loadNanos", t1 - t0);
+    put("loadCpuMillis", cpu0 < 0 ? -1 : cpu1 - cpu0);
+    put("threadCpuMillis", threadCpu());
     put("archiveBytes", Files.size(archive));
     put("contentBytes", image.sizeBytes());
     put("layers", image.layers().size());
@@ -75,6 +87,52 @@ public final class ImageLoadChild {
       Thread.sleep(50);
     }
     return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /**
+   * CPU time of the whole process (every thread: readers, compilers, collector) so far, or
+   * {@code -1} off Linux. Unlike wall time it hardly changes when other processes share the cores.
+   */
+  private static long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 10; // USER_HZ is 100 on Linux
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * CPU time so far of the process's threads grouped by name (numbers dropped), largest first,
+   * e.g. {@code main:900 C2 CompilerThread:700 ...}: shows what the compilers and the collector
+   * cost beside the reading itself. Empty off Linux.
+   */
+  private static String threadCpu() {
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          byName.merge(name.replaceAll("[0-9#-]+$", "").trim(), ms, Long::sum);
+        } catch (java.io.IOException | RuntimeException e) {
+          // The thread ended meanwhile.
+        }
+      }
+    } catch (java.io.IOException e) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    byName.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> text.append(e.getKey().replace(' ', '_')).append(':').append(e.getValue()).append(' '));
+    return text.toString().trim();
   }
 
   /** A {@code kB} figure from {@code /proc/self/status}, or {@code -1} where there is none. */
