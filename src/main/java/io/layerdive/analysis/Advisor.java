@@ -310,13 +310,20 @@ public final class Advisor {
   private record ContentKey(long size, long hash) {}
 
   private List<Advice> duplicateItems(StackWalk walk) {
+    // Nearly every file is unique: a sort of the bare hashes finds the few that occur twice, so
+    // that only those are boxed into groups (grouping a million files in a map took seconds).
+    long[] hashes = new long[trie.size()];
+    int candidates = 0;
+    for (int node = 1; node < trie.size(); node++) {
+      if (isDuplicateCandidate(walk, node)) hashes[candidates++] = contentHash(walk, node);
+    }
+    long[] sorted = Arrays.copyOf(hashes, candidates);
+    Arrays.sort(sorted);
     Map<ContentKey, List<Integer>> byContent = new HashMap<>();
     for (int node = 1; node < trie.size(); node++) {
-      int i = walk.entryLayer(node);
-      if (i < 0) continue;
+      if (!isDuplicateCandidate(walk, node) || !occursTwice(sorted, contentHash(walk, node))) continue;
+      LayerFiles layer = files.layer(walk.entryLayer(node));
       int j = walk.entryIndex(node);
-      LayerFiles layer = files.layer(i);
-      if (layer.type(j) != FileType.REGULAR || layer.size(j) < MIN_DUPLICATE_BYTES || claimed[i].get(j)) continue;
       byContent.computeIfAbsent(new ContentKey(layer.size(j), layer.contentHash(j)), k -> new ArrayList<>(2)).add(node);
     }
     List<Map.Entry<ContentKey, List<Integer>>> groups = new ArrayList<>();
@@ -364,6 +371,23 @@ public final class Advisor {
           rest.bytes, true, restLayers, rest.count, rest.examples(trie)));
     }
     return out;
+  }
+
+  private boolean isDuplicateCandidate(StackWalk walk, int node) {
+    int i = walk.entryLayer(node);
+    if (i < 0) return false;
+    int j = walk.entryIndex(node);
+    LayerFiles layer = files.layer(i);
+    return layer.type(j) == FileType.REGULAR && layer.size(j) >= MIN_DUPLICATE_BYTES && !claimed[i].get(j);
+  }
+
+  private long contentHash(StackWalk walk, int node) {
+    return files.layer(walk.entryLayer(node)).contentHash(walk.entryIndex(node));
+  }
+
+  private static boolean occursTwice(long[] sorted, long hash) {
+    int at = Arrays.binarySearch(sorted, hash);
+    return (at > 0 && sorted[at - 1] == hash) || (at + 1 < sorted.length && sorted[at + 1] == hash);
   }
 
   // ---- layer merges ---------------------------------------------------------------------------

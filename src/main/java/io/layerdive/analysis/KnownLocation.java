@@ -9,14 +9,28 @@ import java.util.List;
  */
 record KnownLocation(AdviceKind kind, String what, String pattern, String change) {
 
+  /** Segment by segment, without splitting: it is asked of every directory in an image. */
   boolean matches(String dirPath) {
-    String[] p = pattern.substring(1).split("/");
-    String[] d = dirPath.substring(1).split("/");
-    if (p.length != d.length) return false;
-    for (int i = 0; i < p.length; i++) {
-      if (!p[i].equals("*") && !p[i].equals(d[i])) return false;
+    int p = 1;
+    int d = 1;
+    while (true) {
+      int pEnd = segmentEnd(pattern, p);
+      int dEnd = segmentEnd(dirPath, d);
+      boolean any = pEnd - p == 1 && pattern.charAt(p) == '*';
+      if (!any && (pEnd - p != dEnd - d || !pattern.regionMatches(p, dirPath, d, pEnd - p))) {
+        return false;
+      }
+      boolean patternDone = pEnd == pattern.length();
+      boolean pathDone = dEnd == dirPath.length();
+      if (patternDone || pathDone) return patternDone && pathDone;
+      p = pEnd + 1;
+      d = dEnd + 1;
     }
-    return true;
+  }
+
+  private static int segmentEnd(String path, int from) {
+    int slash = path.indexOf('/', from);
+    return slash < 0 ? path.length() : slash;
   }
 
   static final List<KnownLocation> ALL =

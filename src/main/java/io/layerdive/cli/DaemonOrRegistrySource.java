@@ -27,6 +27,7 @@ final class DaemonOrRegistrySource implements ImageSource {
   private final DaemonSource daemon;
   private final RegistryOpener registry;
   private final Consumer<String> notice;
+  private volatile ImageSource chosen;
 
   /**
    * @param notice receives the one-line notice that the registry is read instead
@@ -43,11 +44,19 @@ final class DaemonOrRegistrySource implements ImageSource {
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
     if (DaemonProbe.answers(daemon.endpoint())) {
+      chosen = daemon;
       return daemon.load(receiver, listener);
     }
     String message = "no Docker daemon answers; reading " + name + " from the registry";
     notice.accept(message);
     listener.phase("No Docker daemon answers; reading " + name + " from the registry");
-    return registry.open().load(receiver, listener);
+    ImageSource fromRegistry = registry.open();
+    chosen = fromRegistry;
+    return fromRegistry.load(receiver, listener);
+  }
+
+  /** The source that was read: the daemon or the registry; null before {@link #load}. */
+  ImageSource chosen() {
+    return chosen;
   }
 }

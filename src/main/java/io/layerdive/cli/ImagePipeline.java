@@ -16,6 +16,7 @@ import io.layerdive.tree.RawLayer;
 import io.layerdive.tree.TreeBuilder;
 import io.layerdive.ui.AnalyzedImage;
 import io.layerdive.ui.ImageLoader;
+import io.layerdive.ui.LayerContents;
 import io.layerdive.ui.LoadProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,21 +41,32 @@ final class ImagePipeline implements ImageLoader {
 
   private final ImageSource source;
   private final boolean strict;
+  private final LayerContents contents;
   private final FrozenImages frozen;
 
   /**
    * @param strict whether a diagnostic makes the image unreadable ({@code --strict})
    */
   ImagePipeline(ImageSource source, boolean strict) {
-    this(source, strict, FrozenImages.NONE);
+    this(source, strict, null, FrozenImages.NONE);
   }
 
   /**
+   * @param contents how the explorer reads the layers again; null when it cannot
+   */
+  ImagePipeline(ImageSource source, boolean strict, LayerContents contents) {
+    this(source, strict, contents, FrozenImages.NONE);
+  }
+
+  /**
+   * @param contents how the explorer reads the layers again; null when it cannot
    * @param frozen where the frozen files of images opened before are kept (the layer cache)
    */
-  ImagePipeline(ImageSource source, boolean strict, FrozenImages frozen) {
+  ImagePipeline(
+      ImageSource source, boolean strict, LayerContents contents, FrozenImages frozen) {
     this.source = source;
     this.strict = strict;
+    this.contents = contents;
     this.frozen = frozen;
   }
 
@@ -75,7 +87,9 @@ final class ImagePipeline implements ImageLoader {
     if (strict && !diagnostics.isEmpty()) {
       throw new ImageReadException(strictMessage(image.name(), diagnostics));
     }
-    return new AnalyzedImage(image, stack, analysis, diagnostics);
+    return contents == null
+        ? new AnalyzedImage(image, stack, analysis, diagnostics)
+        : new AnalyzedImage(image, stack, analysis, diagnostics, contents);
   }
 
   private static String strictMessage(String name, List<Diagnostic> diagnostics) {

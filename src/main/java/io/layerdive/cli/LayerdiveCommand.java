@@ -247,7 +247,12 @@ final class LayerdiveCommand implements Callable<Integer> {
 
   private Integer present(ImageSource imageSource, String displayName, Outputs outputs)
       throws Exception {
-    ImagePipeline pipeline = new ImagePipeline(imageSource, strict, frozenImages());
+    ImagePipeline pipeline =
+        new ImagePipeline(
+            imageSource,
+            strict,
+            new SourceLayerContents(imageSource, displayName, env),
+            frozenImages());
     CiRun ciRun = outputs.ciRun();
     DiveFormat format = outputs.format();
 

@@ -34,12 +34,24 @@ final class TerminalExplorer implements Explorer {
       return;
     }
     io.layerdive.ui.KeyBindings keys = keyBindings();
-    ExplorerResult result =
-        new io.layerdive.ui.lanterna.Explorer(caps, true)
-            .run(
-                settings.imageName(),
-                loader,
-                image -> new Adapter(new AppModel(image, keys, AppModel.Options.defaults())));
+    java.util.concurrent.atomic.AtomicReference<AppModel> app =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    ExplorerResult result;
+    try {
+      result =
+          new io.layerdive.ui.lanterna.Explorer(caps, true)
+              .run(
+                  settings.imageName(),
+                  loader,
+                  image -> {
+                    AppModel model = new AppModel(image, keys, AppModel.Options.defaults());
+                    app.set(model);
+                    return new Adapter(model);
+                  });
+    } finally {
+      // Ends a file extraction still running, which removes what it had written.
+      if (app.get() != null) app.get().close();
+    }
     if (!result.strayOutput().isEmpty()) {
       env.err().print(result.strayOutput());
       env.err().flush();

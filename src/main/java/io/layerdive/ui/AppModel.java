@@ -3,10 +3,12 @@ package io.layerdive.ui;
 import io.layerdive.analysis.AdviceReport;
 import io.layerdive.analysis.Advisor;
 import io.layerdive.analysis.Inefficiency;
+import io.layerdive.image.FileType;
 import io.layerdive.image.Layer;
 import io.layerdive.text.DisplayWidth;
 import io.layerdive.tree.ChangeKind;
 import io.layerdive.tree.CompareKey;
+import io.layerdive.tree.FileTree;
 import io.layerdive.tree.LayerStack;
 import io.layerdive.tree.PathTrie;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole explorer, free of any terminal: the focused pane, the compare mode, the four panes'
@@ -87,7 +90,18 @@ public final class AppModel implements AutoCloseable {
   private AdviceText.Content adviceText;
   private String notice;
   private boolean quit;
+  private final LayerContents contents;
+  private final Executor layerExecutor;
+  private ExecutorService ownLayerReader;
+  private ExtractPrompt prompt;
+  private String extractTarget = DEFAULT_EXTRACT_TARGET;
+  private LayerTask running;
+  private final AtomicReference<LayerTask> finished = new AtomicReference<>();
+  private String shownProgress = "";
   private Layout layout;
+
+  /** Where extraction writes unless the user names another directory: under the working one. */
+  static final String DEFAULT_EXTRACT_TARGET = "./layerdive-extract";
 
   /** Opens an image with dive's default keys and settings. */
   public static AppModel open(AnalyzedImage image) {
@@ -100,7 +114,19 @@ public final class AppModel implements AutoCloseable {
 
   /** With an explicit executor for background filters (tests run them inline). */
   AppModel(AnalyzedImage image, KeyBindings keys, Options options, Executor filterExecutor) {
+    this(image, keys, options, filterExecutor, null);
+  }
+
+  /** With explicit executors for background filters and for reading layers again (tests). */
+  AppModel(
+      AnalyzedImage image,
+      KeyBindings keys,
+      Options options,
+      Executor filterExecutor,
+      Executor layerExecutor) {
     this.image = image;
+    this.contents = image.contents();
+    this.layerExecutor = layerExecutor != null ? layerExecutor : r -> layerReader().execute(r);
     this.keys = keys;
     this.stack = image.stack();
     List<Layer> imageLayers = image.image().layers();
@@ -140,6 +166,11 @@ public final class AppModel implements AutoCloseable {
     return ownExecutor;
   }
 
+  private synchronized ExecutorService layerReader() {
+    if (ownLayerReader == null) ownLayerReader = daemon("layerdive-layer");
+    return ownLayerReader;
+  }
+
   private synchronized ExecutorService prefetcher() {
     if (prefetcher == null) prefetcher = daemon("layerdive-prefetch");
     return prefetcher;
@@ -154,11 +185,25 @@ public final class AppModel implements AutoCloseable {
         });
   }
 
-  /** Stops the background threads, if any were started. */
+  /**
+   * Stops the background threads, if any were started; a layer read going on is cancelled and
+   * waited for a little, so that an extraction cut short removes its files before the program
+   * ends.
+   */
   @Override
   public synchronized void close() {
     if (ownExecutor != null) ownExecutor.shutdownNow();
     if (prefetcher != null) prefetcher.shutdownNow();
+    if (running != null) running.job().cancel();
+    if (ownLayerReader != null) {
+      ownLayerReader.shutdown();
+      // A cancelled extraction removes what it wrote: give it the moment that takes.
+      try {
+        ownLayerReader.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Called, on a background thread, when a result is ready for {@link #refresh}. */
@@ -168,7 +213,21 @@ public final class AppModel implements AutoCloseable {
 
   /** Takes over finished background work; true when the screen should be drawn again. */
   public boolean refresh() {
-    return tree.adoptFilter();
+    boolean changed = tree.adoptFilter();
+    LayerTask done = finished.getAndSet(null);
+    if (done != null && done == running) {
+      running = null;
+      finish(done);
+      changed = true;
+    }
+    if (running != null) {
+      String progress = running.progressText(keys.shownKey(Command.CLOSE));
+      if (!progress.equals(shownProgress)) {
+        shownProgress = progress;
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   // ---- state, for the terminal layer and tests
@@ -179,7 +238,17 @@ public final class AppModel implements AutoCloseable {
 
   /** Whether typed keys go to the filter or find line rather than to a pane. */
   public boolean isEditingText() {
-    return input != Input.NONE && overlay == null;
+    return prompt != null || (input != Input.NONE && overlay == null);
+  }
+
+  /** Whether a layer is being read in the background (for the viewer or an extraction). */
+  public boolean isReadingLayer() {
+    return running != null;
+  }
+
+  /** The background read going on, if any (tests report progress through it). */
+  Optional<LayerJob> layerJob() {
+    return running == null ? Optional.empty() : Optional.of(running.job());
   }
 
   public boolean quitRequested() {
@@ -218,6 +287,22 @@ public final class AppModel implements AutoCloseable {
     try {
       key = KeyName.canonical(keyName);
     } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (prompt != null) {
+      switch (key) {
+        case "enter":
+          return Optional.of(Command.INPUT_ACCEPT);
+        case "backspace":
+          return Optional.of(Command.INPUT_BACKSPACE);
+        case "esc":
+          return Optional.of(Command.CLOSE);
+        case "ctrl+c":
+          return Optional.of(Command.QUIT);
+        default:
+          break;
+      }
+      if (KeyName.isText(key)) return Optional.of(new Action.TypeText(KeyName.text(key)));
       return Optional.empty();
     }
     if (overlay != null) {
@@ -275,6 +360,10 @@ public final class AppModel implements AutoCloseable {
   /** Does what an action says; returns whether the screen may have changed (always, for now). */
   public boolean apply(Action action) {
     notice = null;
+    if (prompt != null) {
+      applyToPrompt(action);
+      return true;
+    }
     if (overlay != null) {
       applyToOverlay(action);
       return true;
@@ -387,9 +476,12 @@ public final class AppModel implements AutoCloseable {
         }
       }
       case CLOSE -> {
-        if (findOpen) closeFind();
+        if (running != null) cancelLayerTask();
+        else if (findOpen) closeFind();
         else if (filterOpen) closeFilter();
       }
+      case VIEW_FILE -> view();
+      case EXTRACT_FILE -> askWhereToExtract();
       case HELP -> overlay = help();
       case ADVICE -> overlay = adviceOverlay();
       case INPUT_ACCEPT -> {
@@ -469,6 +561,209 @@ public final class AppModel implements AutoCloseable {
                       stack.files(), image.image().layers(), node, wasteByNode.get(node)));
         }
       }
+    }
+  }
+
+  // ---- viewing and extracting files: the layer is read again on a background thread
+
+  /** The selected node when it can be read from a layer; else empty, with a notice saying why. */
+  private Optional<Integer> readableSelection(String doing) {
+    FileTree t = tree.tree();
+    int node = tree.cursorNode();
+    if (t == null || node <= 0) {
+      notice = "Select a file or directory in the tree first";
+      return Optional.empty();
+    }
+    Optional<String> unavailable = contents.unavailable();
+    if (unavailable.isPresent()) {
+      notice = "Cannot " + doing + ": " + unavailable.get();
+      return Optional.empty();
+    }
+    if (running != null) {
+      notice =
+          "Still reading layer "
+              + running.layer()
+              + "; "
+              + keys.shownKey(Command.CLOSE)
+              + " cancels it";
+      return Optional.empty();
+    }
+    String path = DisplayWidth.sanitize(t.trie().path(node));
+    if (!t.isPresent(node) || t.kind(node) == ChangeKind.REMOVED) {
+      notice = path + " is removed here (a whiteout): select a lower layer to " + doing + " it";
+      return Optional.empty();
+    }
+    return Optional.of(node);
+  }
+
+  private void view() {
+    Optional<Integer> selected = readableSelection("view");
+    if (selected.isEmpty()) return;
+    FileTree t = tree.tree();
+    int node = selected.get();
+    String path = t.trie().path(node);
+    String shown = DisplayWidth.sanitize(path);
+    FileType type = t.type(node);
+    if (type == FileType.DIRECTORY) {
+      notice =
+          shown + " is a directory: the viewer shows files; " + keys.shownKey(Command.EXTRACT_FILE)
+              + " extracts it";
+      return;
+    }
+    if (type == FileType.SYMLINK) {
+      notice =
+          shown
+              + " is a symlink to "
+              + DisplayWidth.sanitize(t.linkTarget(node))
+              + ": select its target to view it";
+      return;
+    }
+    if (type != FileType.REGULAR && type != FileType.HARDLINK) {
+      notice = shown + " is not a regular file: nothing to view";
+      return;
+    }
+    Layer layer = image.image().layers().get(t.entryLayer(node));
+    start(
+        new LayerTask(
+            LayerTask.Kind.VIEW,
+            layer.index(),
+            path,
+            "",
+            job -> contents.view(layer, path, job)));
+  }
+
+  private void askWhereToExtract() {
+    Optional<Integer> selected = readableSelection("extract");
+    if (selected.isEmpty()) return;
+    FileTree t = tree.tree();
+    int node = selected.get();
+    List<LayerContents.Part> parts = extractParts(t, node);
+    if (parts.isEmpty()) {
+      notice =
+          layers.mode() == CompareMode.LAYER
+              ? DisplayWidth.sanitize(t.trie().path(node))
+                  + ": layer "
+                  + layers.selected()
+                  + " put nothing here; select the layer that did, or "
+                  + keys.shownKey(Command.COMPARE_ALL)
+                  + " to extract it as stacked"
+              : DisplayWidth.sanitize(t.trie().path(node)) + ": nothing to extract here";
+      return;
+    }
+    String from;
+    if (parts.size() == 1) {
+      from = "layer " + parts.get(0).layer().index();
+    } else {
+      StringBuilder sb = new StringBuilder("as stacked, from layers ");
+      for (int i = 0; i < parts.size(); i++) {
+        if (i > 0) sb.append(i == parts.size() - 1 ? " and " : ", ");
+        sb.append(parts.get(i).layer().index());
+      }
+      from = sb.toString();
+    }
+    prompt = new ExtractPrompt(t.trie().path(node), from, parts, extractTarget);
+  }
+
+  /**
+   * Which layers give what: a file comes from the layer whose entry the tree shows (the last that
+   * put it); a directory, in layer mode, is what the selected layer has below it, and in
+   * aggregated mode is the stacked directory, each path from the layer that last put it.
+   */
+  private List<LayerContents.Part> extractParts(FileTree t, int node) {
+    List<Layer> all = image.image().layers();
+    if (t.type(node) != FileType.DIRECTORY) {
+      return t.entryLayer(node) < 0
+          ? List.of()
+          : List.of(LayerContents.Part.whole(all.get(t.entryLayer(node))));
+    }
+    if (layers.mode() == CompareMode.LAYER) {
+      Layer selected = layers.selectedLayer();
+      io.layerdive.tree.LayerFiles own = stack.files().layer(selected.index());
+      for (int n = node; n < t.trie().end(node); n++) {
+        if (own.indexOf(n) >= 0) return List.of(LayerContents.Part.whole(selected));
+      }
+      return List.of();
+    }
+    java.util.TreeMap<Integer, java.util.Set<String>> byLayer = new java.util.TreeMap<>();
+    PathTrie trie = t.trie();
+    for (int n = node; n < trie.end(node); n++) {
+      if (!t.isPresent(n) || t.kind(n) == ChangeKind.REMOVED || !t.hasEntry(n)) continue;
+      byLayer.computeIfAbsent(t.entryLayer(n), k -> new java.util.HashSet<>())
+          .add(trie.relativePath(n));
+    }
+    List<LayerContents.Part> parts = new ArrayList<>();
+    for (var e : byLayer.entrySet()) {
+      parts.add(new LayerContents.Part(all.get(e.getKey()), Optional.of(e.getValue())));
+    }
+    return parts;
+  }
+
+  private void applyToPrompt(Action action) {
+    if (action instanceof Action.TypeText typed) {
+      prompt.type(typed.text());
+      return;
+    }
+    if (!(action instanceof Command c)) return;
+    switch (c) {
+      case INPUT_BACKSPACE -> prompt.backspace();
+      case CLOSE -> prompt = null;
+      case QUIT -> quit = true;
+      case INPUT_ACCEPT -> {
+        String target = prompt.target();
+        if (target.isEmpty()) {
+          notice = "Name the directory to extract into";
+          return;
+        }
+        ExtractPrompt p = prompt;
+        prompt = null;
+        extractTarget = target;
+        int top = p.parts().get(p.parts().size() - 1).layer().index();
+        start(
+            new LayerTask(
+                LayerTask.Kind.EXTRACT,
+                top,
+                p.path(),
+                target,
+                job -> contents.extract(p.path(), p.parts(), target, job)));
+      }
+      default -> {}
+    }
+  }
+
+  private void start(LayerTask task) {
+    running = task;
+    shownProgress = task.progressText(keys.shownKey(Command.CLOSE));
+    layerExecutor.execute(
+        () -> {
+          task.run();
+          finished.set(task);
+          backgroundListener.run();
+        });
+    // An inline executor (tests) has finished already.
+    refresh();
+  }
+
+  private void cancelLayerTask() {
+    LayerTask task = running;
+    running = null;
+    task.job().cancel();
+    notice =
+        task.kind() == LayerTask.Kind.EXTRACT
+            ? "Extraction cancelled; what it had written is removed"
+            : "Cancelled reading layer " + task.layer();
+  }
+
+  private void finish(LayerTask task) {
+    if (task.failure() != null) {
+      notice = LayerTask.oneLine(task.failure());
+      return;
+    }
+    if (task.result() instanceof LayerContents.FileText file) {
+      overlay =
+          new Overlay(
+              Overlay.Kind.VIEWER, FileViewer.title(file, task.layer()), FileViewer.lines(file));
+    } else if (task.result() instanceof LayerContents.Extracted done) {
+      notice = LayerTask.summary(task.path(), done);
     }
   }
 
@@ -694,7 +989,11 @@ public final class AppModel implements AutoCloseable {
             : input == Input.FIND
                 ? StatusBar.inputItems(keys, "Type part of a file name")
                 : StatusBar.items(keys, focus, this::isOn);
-    StatusBar.draw(c, l.status().y(), c.width(), items, notice, image.diagnostics().size());
+    String status = notice;
+    if (status == null && running != null) {
+      status = running.progressText(keys.shownKey(Command.CLOSE));
+    }
+    StatusBar.draw(c, l.status().y(), c.width(), items, status, image.diagnostics().size());
     if (l.input() != null) {
       if (findOpen) {
         findLine.draw(
@@ -717,6 +1016,7 @@ public final class AppModel implements AutoCloseable {
       }
     }
     if (overlay != null) overlay.draw(c, c.width(), c.height());
+    if (prompt != null) prompt.draw(c, c.width(), c.height());
     return c.toFrame();
   }
 

@@ -140,6 +140,19 @@ public enum Command implements Action {
       "List what to change and what it saves; Enter goes to the item's layer and path",
       EnumSet.of(TREE, LAYERS),
       "a"),
+  EXTRACT_FILE(
+      "extract-file",
+      null,
+      "Extract the selected file or directory into a directory you name (as the tree shows it)",
+      EnumSet.of(TREE, LAYERS),
+      "ctrl+e",
+      "x"),
+  VIEW_FILE(
+      "view-file",
+      null,
+      "View the selected text file (its first 64 KiB)",
+      EnumSet.of(TREE, LAYERS),
+      "v"),
   /**
    * Enter in the filter or find line: keep it and return to the tree; in a window with a
    * selection: go where the selected line leads. Not configurable.

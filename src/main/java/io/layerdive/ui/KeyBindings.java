@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class KeyBindings {
   /** dive configuration names we accept and ignore: the command does not exist here. */
-  private static final Set<String> IGNORED = Set.of("extract-file");
+  private static final Set<String> IGNORED = Set.of();
 
   private static final Map<String, Command> BY_NAME = new LinkedHashMap<>();
 

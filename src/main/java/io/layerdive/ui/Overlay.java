@@ -13,7 +13,8 @@ final class Overlay {
     HELP,
     PATH_HISTORY,
     ADVICE,
-    MESSAGE
+    MESSAGE,
+    VIEWER
   }
 
   private final Kind kind;

@@ -18,37 +18,44 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How fast, and in how much memory, a whole image loads: for each synthetic image asked for ({@link
- * SyntheticImages}), writes it once as a {@code docker save} archive into a scratch directory (kept
- * for later runs), reads the file once so that it is in the page cache, then loads it end to end
- * (archive source, tree builder, layer stack, analysis) in a fresh JVM per measurement ({@link
- * ImageLoadChild}) and prints a Markdown table. Not a test: run it by hand, e.g.
+ * How fast, and in how much memory, a whole image loads: for each synthetic image asked for
+ * ({@link SyntheticImages}), writes it once as a {@code docker save} archive into a scratch
+ * directory (kept for later runs), reads the file once so that it is in the page cache, then loads
+ * it end to end (archive source, tree builder, layer stack, analysis) in a fresh JVM per
+ * measurement ({@link ImageLoadChild}) and prints a Markdown table. Not a test: run it by hand, e.g.
  *
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp target/test-classes:target/classes:$(cat cp.txt) \
  *     io.layerdive.bench.ImageBenchmark [--dir SCRATCH] [--runs 3] [--threads N] \
- *     [SMALL] [LARGE] [HUGE]
+ *     [--jvm 'FLAGS']... [SMALL] [LARGE] [HUGE]
  * </pre>
  *
  * Without cases it runs SMALL and LARGE; {@code --threads} sets the archive source's layer-reading
- * threads (its default otherwise). HUGE is also measured with {@code -Xmx512m} to show whether a
- * million-file model fits in 512 MB. Figures per row are medians over the runs.
+ * threads (its default otherwise). Each {@code --jvm} is one configuration of JVM flags (split at
+ * spaces; {@code --jvm default} or {@code --jvm ''} for none) measured for every case, in the
+ * order given, runs of different configurations interleaved so that a change in the machine's
+ * load does not land on one configuration alone. Without {@code --jvm}, each case runs with the
+ * JVM's defaults, and HUGE also with {@code -Xmx512m} to show whether a million-file model fits in
+ * 512 MB. Figures per row are medians over the runs. {@code --jvm -Dlayerdive.bench.warmups=N}
+ * makes the child load the image N times before the measured load: a warm JVM, for comparison.
  *
  * <p>With {@code --cache}, each case gets two more rows: <b>cache fill</b>, a load into an empty
- * layer cache (reading every layer and writing its entry), once; and <b>cache re-open</b>, loads
- * that replay every layer from that cache, each in a fresh JVM as before. The split of the load
- * (read or replay / freeze / stack and analysis) is printed for each run.
+ * layer cache (reading every layer, writing its entry and the image's frozen trees), in the first
+ * round only; and <b>cache re-open</b>, loads from that cache, each in a fresh JVM as before. The
+ * split of each load (read or replay / freeze / stack and analysis) is printed for each run.
  *
  * <ul>
  *   <li><b>load</b>: in the child, from opening the archive to the analysis (JVM start excluded);
  *       <b>process</b>: the child's whole life as the parent sees it, JVM start and the memory
  *       measurements included.
+ *   <li><b>CPU</b>: CPU time of the child's every thread during the load (readers, compilers,
+ *       collector); it hardly changes when other processes share the machine, where wall times do.
  *   <li><b>MB/s</b>: archive bytes (the layers are uncompressed tars) over the load time.
  *   <li><b>peak RSS</b>: {@code VmHWM} of the child after loading.
  *   <li><b>retained heap</b>: heap in use after repeated {@code System.gc()} with the model still
- *       referenced, less the same figure taken before loading; divided by the layers' file entries
- *       for <b>bytes/entry</b>.
+ *       referenced, less the same figure taken before loading; divided by the layers' file
+ *       entries for <b>bytes/entry</b>.
  * </ul>
  *
  * The child's heap histogram (top classes) is printed below the table for each case.
@@ -60,13 +67,15 @@ public final class ImageBenchmark {
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "layerdive-bench");
     int runs = 3;
     String threads = null;
-    boolean cache = false;
     List<SyntheticImages> cases = new ArrayList<>();
+    List<List<String>> configurations = new ArrayList<>();
+    boolean cache = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--threads" -> threads = args[++i];
+        case "--jvm" -> configurations.add(flags(args[++i]));
         case "--cache" -> cache = true;
         default -> cases.add(SyntheticImages.valueOf(args[i].toUpperCase(Locale.ROOT)));
       }
@@ -78,63 +87,81 @@ public final class ImageBenchmark {
     List<String> histograms = new ArrayList<>();
     for (SyntheticImages image : cases) {
       Path archive = prepare(dir, image);
-      List<List<String>> heaps = new ArrayList<>();
-      heaps.add(List.of());
-      if (image == SyntheticImages.HUGE) heaps.add(List.of("-Xmx512m"));
+      List<List<String>> heaps = new ArrayList<>(configurations);
+      if (heaps.isEmpty()) {
+        heaps.add(List.of());
+        if (image == SyntheticImages.HUGE) heaps.add(List.of("-Xmx512m"));
+      }
       Path cacheDir = dir.resolve(image.name().toLowerCase(Locale.ROOT) + "-cache");
       if (cache) {
+        deleteTree(cacheDir);
         heaps.add(List.of(FILL));
         heaps.add(List.of(REOPEN));
       }
-      for (List<String> jvm : heaps) {
-        List<Map<String, String>> results = new ArrayList<>();
-        String histogram = "";
-        boolean fill = jvm.equals(List.of(FILL));
-        if (fill) deleteTree(cacheDir);
-        for (int run = 0; run < (fill ? 1 : runs); run++) {
+      List<List<Map<String, String>>> results = new ArrayList<>();
+      List<String> histogram = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      for (int k = 0; k < heaps.size(); k++) {
+        results.add(new ArrayList<>());
+        histogram.add("");
+        failed.add(null);
+      }
+      for (int run = 0; run < runs; run++) {
+        for (int k = 0; k < heaps.size(); k++) {
+          List<String> jvm = heaps.get(k);
+          if (failed.get(k) != null) continue;
+          if (jvm.equals(List.of(FILL)) && run > 0) continue;
           Result r = child(archive, jvm, threads, cacheDir);
           System.err.printf(
               Locale.ROOT,
-              "%s %s run %d: exit %d, load %s ms, CPU %s ms (read %s, freeze %s, stack and analysis"
-                  + " %s)%n",
+              "%s %s run %d: exit %d, load %s ms, CPU %s ms, peak RSS %s kB"
+                  + " (read %s ms, freeze %s ms, stack and analysis %s ms)%n",
               image,
               jvm,
               run,
               r.exit,
-              millis(r, "loadNanos"),
-              millis(r, "cpuNanos"),
+              r.values.containsKey("loadNanos")
+                  ? Long.parseLong(r.values.get("loadNanos")) / 1_000_000
+                  : "-",
+              r.values.getOrDefault("loadCpuMillis", "-"),
+              r.values.getOrDefault("vmHwmKb", "-"),
               millis(r, "readNanos"),
               millis(r, "freezeNanos"),
               millis(r, "analyzeNanos"));
           if (r.exit != 0) {
-            results.clear();
-            rows.add(failedRow(image, jvm, r));
-            break;
+            failed.set(k, failedRow(image, jvm, r));
+            continue;
           }
-          results.add(r.values);
-          histogram = r.histogram;
+          results.get(k).add(r.values);
+          histogram.set(k, r.histogram);
         }
-        if (!results.isEmpty()) {
-          rows.add(row(image, jvm, results));
-          histograms.add(
-              "Heap histogram, "
-                  + image
-                  + " "
-                  + String.join(" ", jvm)
-                  + ":\n\n```\n"
-                  + histogram
-                  + "```\n");
+      }
+      for (int k = 0; k < heaps.size(); k++) {
+        List<String> jvm = heaps.get(k);
+        if (failed.get(k) != null) {
+          rows.add(failed.get(k));
+          continue;
         }
+        rows.add(row(image, jvm, results.get(k)));
+        histograms.add(
+            "Heap histogram, " + image + " " + String.join(" ", jvm) + ":\n\n```\n"
+                + histogram.get(k) + "```\n");
       }
     }
     System.out.println();
     System.out.println(
-        "| image | JVM flags | layers | file entries | archive | load (min–max) | load CPU |"
-            + " process | MB/s | peak RSS | retained heap | bytes/entry |");
+        "| image | JVM flags | layers | file entries | archive | load (min–max) | CPU | process |"
+            + " MB/s | peak RSS | retained heap | bytes/entry |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
     System.out.println();
     histograms.forEach(System.out::println);
+  }
+
+  private static List<String> flags(String text) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty() || trimmed.equals("default")) return List.of();
+    return List.of(trimmed.split("\\s+"));
   }
 
   /** Writes the image unless an earlier run did, then reads it once into the page cache. */
@@ -224,9 +251,9 @@ public final class ImageBenchmark {
     long archiveBytes = Long.parseLong(first.get("archiveBytes"));
     long entries = Long.parseLong(first.get("entries"));
     long[] load = longs(rs, "loadNanos");
-    long[] cpu = longs(rs, "cpuNanos");
     long[] process = longs(rs, "processNanos");
     long[] hwm = longs(rs, "vmHwmKb");
+    long[] cpu = longs(rs, "loadCpuMillis");
     long[] retained = new long[rs.size()];
     for (int i = 0; i < rs.size(); i++) {
       retained[i] =
@@ -236,8 +263,7 @@ public final class ImageBenchmark {
     long retainedMedian = median(retained);
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f | %s | %s | %.0f"
-            + " |",
+        "| %s | %s | %s | %,d | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f | %s | %s | %.0f |",
         image,
         jvm.isEmpty() ? "default" : String.join(" ", jvm),
         first.get("layers"),
@@ -246,7 +272,7 @@ public final class ImageBenchmark {
         loadMedian / 1e9,
         min(load) / 1e9,
         max(load) / 1e9,
-        median(cpu) / 1e9,
+        median(cpu) / 1e3,
         median(process) / 1e9,
         archiveBytes / 1e6 / (loadMedian / 1e9),
         mb(median(hwm) * 1024),

@@ -2,8 +2,8 @@ package io.layerdive.bench;
 
 import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.analysis.ImageAnalyzer;
-import io.layerdive.cache.DiskLayerCache;
 import io.layerdive.image.Image;
+import io.layerdive.cache.DiskLayerCache;
 import io.layerdive.source.LayerBlobReader;
 import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
@@ -26,14 +26,22 @@ import javax.management.ObjectName;
  * end, as the command line does, and prints {@code key=value} lines, then the top of a heap
  * histogram taken with the model still referenced.
  *
- * <p>Arguments: the archive, then optionally the number of reading threads and {@code cache=DIR}, a
- * layer cache directory to replay from and fill (bound 100 GB).
+ * <p>Arguments: the archive, then optionally the number of reading threads and {@code
+ * cache=DIR}, a layer cache directory to load from and fill (bound 100 GB).
  */
 public final class ImageLoadChild {
   private ImageLoadChild() {}
 
   public static void main(String[] args) throws Exception {
     Path archive = Path.of(args[0]);
+    // Loads before the measured one, to tell the JIT's warm-up from the work itself; not for
+    // memory figures, which then include the earlier loads' high-water mark.
+    for (int i = Integer.getInteger("layerdive.bench.warmups", 0); i > 0; i--) {
+      TreeBuilder warm = new TreeBuilder();
+      LoadedImage<RawLayer> done =
+          DockerArchiveSource.file(archive, "bench").load(warm, LoadListener.NONE);
+      ImageAnalyzer.analyze(done.image(), warm.freeze(done.layerContents()));
+    }
     int threads = LayerBlobReader.defaultThreads();
     LayerCache cache = LayerCache.NONE;
     FrozenImages frozen = FrozenImages.NONE;
@@ -48,7 +56,7 @@ public final class ImageLoadChild {
       }
     }
     long before = usedAfterGc();
-    long cpu0 = processCpuNanos();
+    long cpu0 = cpuMillis();
     long t0 = System.nanoTime();
     TreeBuilder builder = new TreeBuilder(frozen);
     LoadedImage<RawLayer> loaded =
@@ -63,7 +71,7 @@ public final class ImageLoadChild {
     LayerStack stack = new LayerStack(files);
     ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);
     long t1 = System.nanoTime();
-    put("cpuNanos", processCpuNanos() - cpu0);
+    long cpu1 = cpuMillis();
     put("readNanos", tRead - t0);
     put("freezeNanos", tFreeze - tRead);
     put("analyzeNanos", t1 - tFreeze);
@@ -72,6 +80,8 @@ public final class ImageLoadChild {
     String hwm = procStatus("VmHWM");
     String rss = procStatus("VmRSS");
     put("loadNanos", t1 - t0);
+    put("loadCpuMillis", cpu0 < 0 ? -1 : cpu1 - cpu0);
+    put("threadCpuMillis", threadCpu());
     put("archiveBytes", Files.size(archive));
     put("contentBytes", image.sizeBytes());
     put("layers", image.layers().size());
@@ -90,12 +100,6 @@ public final class ImageLoadChild {
     if (stack.files() != files || loaded.layerContents().isEmpty()) System.out.println("?");
   }
 
-  /** CPU time of all the process's threads: what the load cost on a machine busy with others. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
   private static void put(String key, Object value) {
     System.out.println(key + "=" + value);
   }
@@ -108,6 +112,52 @@ public final class ImageLoadChild {
       Thread.sleep(50);
     }
     return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /**
+   * CPU time of the whole process (every thread: readers, compilers, collector) so far, or
+   * {@code -1} off Linux. Unlike wall time it hardly changes when other processes share the cores.
+   */
+  private static long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 10; // USER_HZ is 100 on Linux
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * CPU time so far of the process's threads grouped by name (numbers dropped), largest first,
+   * e.g. {@code main:900 C2 CompilerThread:700 ...}: shows what the compilers and the collector
+   * cost beside the reading itself. Empty off Linux.
+   */
+  private static String threadCpu() {
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          byName.merge(name.replaceAll("[0-9#-]+$", "").trim(), ms, Long::sum);
+        } catch (java.io.IOException | RuntimeException e) {
+          // The thread ended meanwhile.
+        }
+      }
+    } catch (java.io.IOException e) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    byName.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> text.append(e.getKey().replace(' ', '_')).append(':').append(e.getValue()).append(' '));
+    return text.toString().trim();
   }
 
   /** A {@code kB} figure from {@code /proc/self/status}, or {@code -1} where there is none. */

@@ -85,6 +85,11 @@ public final class DockerArchiveSource implements ImageSource {
     return new DockerArchiveSource(null, opener, name, new LayerBlobReader(1, cache));
   }
 
+  /** The archive file or directory; empty for an archive read from a stream. */
+  public Optional<Path> file() {
+    return Optional.ofNullable(path);
+  }
+
   @Override
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {

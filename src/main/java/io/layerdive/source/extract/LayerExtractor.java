@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -51,15 +52,65 @@ public final class LayerExtractor {
    */
   public ExtractResult extract(Layer layer, String imagePath, Path target)
       throws ImageReadException {
+    return extract(layer, imagePath, target, path -> true);
+  }
+
+  /**
+   * As {@link #extract(Layer, String, Path)}, writing only the entries {@code include} accepts
+   * (it gets cleaned paths without a leading slash, {@code etc/nginx/nginx.conf}).
+   */
+  public ExtractResult extract(
+      Layer layer, String imagePath, Path target, Predicate<String> include)
+      throws ImageReadException {
+    return extract(List.of(new Piece(layer, include)), imagePath, target);
+  }
+
+  /**
+   * What one layer gives to an extraction that takes from several.
+   *
+   * @param include which entries to take: cleaned paths without a leading slash
+   */
+  public record Piece(Layer layer, Predicate<String> include) {}
+
+  /**
+   * Writes the selected path from several layers in turn, lowest first, so that a later layer's
+   * file replaces an earlier one's: for a stacked directory, each file taken from the layer that
+   * last put it.
+   *
+   * <p>When the extraction fails or is cancelled (its stream closed from another thread), all it
+   * created, from every layer, is removed again. Each layer is read to its end, so that a checking
+   * stream sees all of it.
+   *
+   * @throws ImageReadException when no layer has anything at {@code imagePath}, or one cannot be
+   *     read
+   */
+  public ExtractResult extract(List<Piece> pieces, String imagePath, Path target)
+      throws ImageReadException {
     String selected =
         ImagePaths.clean(imagePath)
             .orElseThrow(() -> new ImageReadException(imagePath + ": not a path in the image"));
-    String subject = "layer " + layer.index() + ": " + display(selected);
-    try (InputStream in = opener.openLayer(layer)) {
-      Run run = new Run(new TargetDirectory(target), selected);
-      TarArchiveInputStream tar = new TarArchiveInputStream(in);
-      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        run.entry(entry, tar);
+    if (pieces.isEmpty()) {
+      throw new ImageReadException(display(selected) + ": no layer to extract it from");
+    }
+    String subject = "layer " + pieces.get(pieces.size() - 1).layer().index() + ": "
+        + display(selected);
+    Run run = null;
+    boolean done = false;
+    try {
+      run = new Run(new TargetDirectory(target), selected);
+      for (Piece piece : pieces) {
+        subject = "layer " + piece.layer().index() + ": " + display(selected);
+        run.layer(piece.include());
+        try (InputStream in = opener.openLayer(piece.layer())) {
+          TarArchiveInputStream tar = new TarArchiveInputStream(in);
+          for (TarArchiveEntry entry = tar.getNextEntry();
+              entry != null;
+              entry = tar.getNextEntry()) {
+            run.entry(entry, tar);
+          }
+          // The tar's end marker may leave padding unread; a digest check needs every byte.
+          in.transferTo(OutputStream.nullOutputStream());
+        }
       }
       if (run.matched == 0 && run.whiteouts > 0) {
         throw new ImageReadException(subject + ": this layer removes it; select a lower layer to"
@@ -70,10 +121,13 @@ public final class LayerExtractor {
             + " come from a lower layer; select the layer that added it)");
       }
       run.finishDirectories();
+      done = true;
       return run.result();
     } catch (IOException e) {
       throw new ImageReadException(
           subject + ": extracting to " + target + " failed (" + e.getMessage() + ")", e);
+    } finally {
+      if (!done && run != null) run.undo();
     }
   }
 
@@ -87,6 +141,9 @@ public final class LayerExtractor {
     private final Map<String, Path> written = new HashMap<>();
     private final Deque<DirectoryAttributes> directories = new ArrayDeque<>();
     private final List<String> skipped = new ArrayList<>();
+    private Predicate<String> include = path -> true;
+    /** Everything this run created, in order, to remove again when it fails. */
+    private final List<Path> created = new ArrayList<>();
     private int matched;
     private int whiteouts;
     private int files;
@@ -98,6 +155,13 @@ public final class LayerExtractor {
     Run(TargetDirectory target, String selected) {
       this.target = target;
       this.selected = selected;
+    }
+
+    /** The next layer begins: its entries are taken when {@code include} accepts them. */
+    void layer(Predicate<String> include) {
+      this.include = include;
+      // Hard links point within their own layer.
+      written.clear();
     }
 
     void entry(TarArchiveEntry entry, InputStream data) throws IOException {
@@ -122,7 +186,7 @@ public final class LayerExtractor {
         }
         return;
       }
-      if (path.isEmpty() || !ImagePaths.isAtOrBelow(path, selected)) {
+      if (path.isEmpty() || !ImagePaths.isAtOrBelow(path, selected) || !include.test(path)) {
         return;
       }
       matched++;
@@ -131,7 +195,7 @@ public final class LayerExtractor {
               ? path
               : ImagePaths.baseName(selected) + path.substring(selected.length());
       Optional<Path> destination = target.resolve(relative);
-      if (destination.isEmpty() || !target.prepareParents(destination.get())) {
+      if (destination.isEmpty() || !target.prepareParents(destination.get(), created::add)) {
         skipped.add(display(path) + ": would be written outside " + target.root());
         return;
       }
@@ -141,6 +205,7 @@ public final class LayerExtractor {
       } else if (entry.isSymbolicLink()) {
         replace(dest);
         Files.createSymbolicLink(dest, Path.of(entry.getLinkName()));
+        created.add(dest);
         links++;
       } else if (entry.isLink()) {
         hardLink(path, dest, entry);
@@ -149,6 +214,7 @@ public final class LayerExtractor {
         return;
       } else if (entry.isFile()) {
         replace(dest);
+        created.add(dest);
         try (OutputStream out =
             Files.newOutputStream(
                 dest,
@@ -173,6 +239,7 @@ public final class LayerExtractor {
       }
       if (!Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectory(dest);
+        created.add(dest);
       }
       // Owner write and search until the end, so that entries below can still be written.
       Set<PosixFilePermission> perms = permissions(entry.getMode() | 0700);
@@ -192,6 +259,7 @@ public final class LayerExtractor {
       }
       replace(dest);
       Files.createLink(dest, existing);
+      created.add(dest);
       links++;
     }
 
@@ -210,6 +278,21 @@ public final class LayerExtractor {
       for (DirectoryAttributes dir : all) {
         Files.setPosixFilePermissions(dir.path(), permissions(dir.mode() | 0200));
         Files.setLastModifiedTime(dir.path(), dir.modified());
+      }
+    }
+
+    /** Removes what this run created, newest first; what was there before stays. */
+    void undo() {
+      for (int i = created.size() - 1; i >= 0; i--) {
+        Path p = created.get(i);
+        try {
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(p, permissions(0700));
+          }
+          Files.deleteIfExists(p);
+        } catch (IOException | RuntimeException e) {
+          // A directory the user filled meanwhile stays; nothing else can be done here.
+        }
       }
     }
 

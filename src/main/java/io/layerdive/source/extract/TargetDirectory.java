@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The directory the user named, and the only place extraction writes: every name is resolved
@@ -36,6 +37,11 @@ final class TargetDirectory {
    * not a directory: writing through it could leave the target.
    */
   boolean prepareParents(Path path) throws IOException {
+    return prepareParents(path, created -> {});
+  }
+
+  /** As {@link #prepareParents(Path)}, telling {@code created} of each directory it makes. */
+  boolean prepareParents(Path path, Consumer<Path> created) throws IOException {
     Path parent = path.getParent();
     if (parent == null || !parent.startsWith(root)) {
       return false;
@@ -52,6 +58,7 @@ final class TargetDirectory {
         }
       } else {
         Files.createDirectory(current);
+        created.accept(current);
       }
     }
     return true;

@@ -86,6 +86,11 @@ public final class OciLayoutSource implements ImageSource {
     return new OciLayoutSource(path, name, platform, new LayerBlobReader(threads, cache));
   }
 
+  /** The layout's directory or tar. */
+  public Path path() {
+    return path;
+  }
+
   /** One image manifest the index leads to. */
   private record Candidate(DescriptorJson descriptor, Platform platform, Set<String> names) {}
 

@@ -19,7 +19,9 @@ import io.layerdive.source.LoadedImage;
 import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
 import io.layerdive.source.WireJson;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +83,50 @@ public final class RegistrySource implements ImageSource {
 
   public ImageReference reference() {
     return reference;
+  }
+
+  /**
+   * Downloads one layer's blob again, as stored (compressed or not), for extracting or viewing its
+   * files: with the same authentication, TLS settings and resumes as the first download, the
+   * digest checked at the blob's end. Closing the stream ends the download.
+   *
+   * @param listener told of the compressed bytes downloaded against the blob's size
+   */
+  public InputStream openLayerBlob(Layer layer, LoadListener listener)
+      throws ImageReadException {
+    Digest blob =
+        layer
+            .blobDigest()
+            .orElseThrow(
+                () ->
+                    new ImageReadException(
+                        reference.familiar() + ": layer " + layer.index() + " has no blob digest"));
+    RegistryClient client = new RegistryClient(reference, options);
+    try {
+      // As on the first download: the ping finds the scheme (an insecure registry may be plain
+      // HTTP) and the authentication the registry asks for.
+      client.ping();
+      long size = layer.compressedSizeBytes();
+      BlobStream stream =
+          BlobStream.open(
+              client,
+              blob,
+              size,
+              "layer " + layer.index(),
+              reference.familiar(),
+              new DownloadProgress(listener, size, 1),
+              options.blobResumes());
+      return new FilterInputStream(stream) {
+        @Override
+        public void close() {
+          stream.cancel();
+          client.close();
+        }
+      };
+    } catch (ImageReadException | RuntimeException e) {
+      client.close();
+      throw e;
+    }
   }
 
   @Override

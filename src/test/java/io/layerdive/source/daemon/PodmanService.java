@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code podman system service} on a socket of its own, for the tests; stopped by its handle. */
-final class PodmanService implements AutoCloseable {
+public final class PodmanService implements AutoCloseable {
   private static final long START_SECONDS = 30;
 
   private final Process process;
@@ -19,7 +19,7 @@ final class PodmanService implements AutoCloseable {
     this.socket = socket;
   }
 
-  static PodmanService start(Path dir) throws Exception {
+  public static PodmanService start(Path dir) throws Exception {
     Path podman = Path.of("/usr/bin/podman");
     assumeTrue(Files.isExecutable(podman), "podman is not installed (apt-get install podman)");
     Path socket = dir.resolve("podman.sock");
@@ -38,6 +38,11 @@ final class PodmanService implements AutoCloseable {
       Thread.sleep(100);
     }
     return new PodmanService(process, socket);
+  }
+
+  /** What {@code CONTAINER_HOST} is set to for this service. */
+  public String host() {
+    return "unix://" + socket;
   }
 
   /** The endpoint, found the way users point at it: {@code CONTAINER_HOST}. */

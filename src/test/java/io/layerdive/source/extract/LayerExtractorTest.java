@@ -204,4 +204,110 @@ class LayerExtractorTest {
     assertThatThrownBy(() -> extract(nginxLayer(), "/../etc", work.resolve("out")))
         .hasMessage("/../etc: not a path in the image");
   }
+  @Test
+  void nothingLandsOutsideTheTargetWhateverTheLayerSays() throws Exception {
+    Path outside = Files.createDirectory(work.resolve("outside"));
+    Path target = work.resolve("a/out");
+    byte[] layer =
+        new Tars()
+            .file("/etc/absolute", "stays inside")
+            .file("../outside/climbed", "x")
+            .symlink("etc/jump", "../../outside")
+            .file("etc/jump/through", "x")
+            .symlink("abs", outside.toString())
+            .file("abs/through", "x")
+            .hardlink("etc/hard", "../../outside/secret")
+            .file("etc/./dots/../plain", "fine")
+            .bytes();
+    Files.writeString(outside.resolve("secret"), "secret");
+    ExtractResult result = extract(layer, "/", target);
+    assertThat(tree(outside)).isEqualTo("secret");
+    assertThat(tree(work.resolve("a"))).isEqualTo(
+        "out/\nout/abs\nout/etc/\nout/etc/absolute\nout/etc/jump\nout/etc/plain");
+    assertThat(Files.readString(target.resolve("etc/absolute"))).isEqualTo("stays inside");
+    assertThat(result.skipped()).hasSize(4);
+  }
+
+  @Test
+  void onlyTheIncludedPathsAreTaken() throws Exception {
+    Path target = work.resolve("out");
+    ExtractResult result =
+        new LayerExtractor(layer -> new ByteArrayInputStream(nginxLayer()))
+            .extract(LAYER, "/etc/nginx", target, path -> !path.contains("conf.d"));
+    assertThat(tree(target)).isEqualTo("nginx/\nnginx/nginx.conf");
+    assertThat(result.files()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureHalfWayRemovesWhatWasWritten() throws Exception {
+    Path target = Files.createDirectories(work.resolve("out"));
+    Files.writeString(target.resolve("kept.txt"), "the user's");
+    byte[] whole = nginxLayer();
+    // The stream breaks after the first files, as a cancelled export does.
+    assertThatThrownBy(
+            () ->
+                new LayerExtractor(layer -> new BreakingStream(whole, 3072))
+                    .extract(LAYER, "/etc", target))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("extracting to");
+    assertThat(tree(target)).isEqualTo("kept.txt");
+  }
+
+  @Test
+  void layersInTurnTheLaterReplacesAndAFailureRemovesAll() throws Exception {
+    byte[] lower = new Tars().dir("etc").file("etc/a", "old a").file("etc/b", "b").bytes();
+    byte[] upper = new Tars().dir("etc").file("etc/a", "new a").bytes();
+    Layer one = new Layer(1, "1", LAYER.diffId(), Optional.empty(), "", 0, -1);
+    Layer two = new Layer(2, "2", LAYER.diffId(), Optional.empty(), "", 0, -1);
+    Path target = work.resolve("out");
+    LayerExtractor stacked =
+        new LayerExtractor(l -> new ByteArrayInputStream(l.index() == 1 ? lower : upper));
+    ExtractResult result =
+        stacked.extract(
+            java.util.List.of(
+                new LayerExtractor.Piece(one, p -> !p.equals("etc/a")),
+                new LayerExtractor.Piece(two, p -> true)),
+            "/etc",
+            target);
+    assertThat(tree(target)).isEqualTo("etc/\netc/a\netc/b");
+    assertThat(Files.readString(target.resolve("etc/a"))).isEqualTo("new a");
+    assertThat(result.files()).isEqualTo(2);
+
+    Path second = work.resolve("second");
+    LayerExtractor breaking =
+        new LayerExtractor(
+            l ->
+                l.index() == 1
+                    ? new ByteArrayInputStream(lower)
+                    : new BreakingStream(upper, 1024));
+    assertThatThrownBy(
+            () ->
+                breaking.extract(
+                    java.util.List.of(
+                        new LayerExtractor.Piece(one, p -> true),
+                        new LayerExtractor.Piece(two, p -> true)),
+                    "/etc",
+                    second))
+        .hasMessageStartingWith("layer 2: /etc: extracting to ");
+    assertThat(tree(second)).isEmpty();
+  }
+
+  /** A stream that fails after {@code limit} bytes, as one closed from another thread does. */
+  private static final class BreakingStream extends java.io.FilterInputStream {
+    private final int limit;
+    private int read;
+
+    BreakingStream(byte[] data, int limit) {
+      super(new ByteArrayInputStream(data));
+      this.limit = limit;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws java.io.IOException {
+      if (read >= limit) throw new java.io.IOException("Stream closed");
+      int n = super.read(b, off, Math.min(len, limit - read));
+      if (n > 0) read += n;
+      return n;
+    }
+  }
 }

@@ -362,4 +362,28 @@ class RegistrySourceIT {
     assertThat(one.image().image()).isEqualTo(many.image().image());
     assertThat(one.analysis()).isEqualTo(many.analysis());
   }
+
+  @Test
+  void oneLayerBlobIsDownloadedAgainForTheViewerAndExtraction() throws Exception {
+    String reference = host + "/multi/app:oci";
+    Layer layer = Loads.load(reference, options()).image().image().layers().get(0);
+    RegistrySource again =
+        new RegistrySource(
+            io.layerdive.source.ImageReference.parse(reference), options(), new TestLayerReader(), Loads.MACHINE);
+    Loads.Recorder progress = new Loads.Recorder();
+    io.layerdive.source.extract.LayerOpener opener =
+        new io.layerdive.source.extract.BlobLayerOpener(l -> again.openLayerBlob(l, progress));
+    assertThat(
+            new io.layerdive.source.extract.FilePreviewReader(opener)
+                .read(layer, "/etc/arch", 100)
+                .text())
+        .isEqualTo("amd64\n");
+    Path out = dir.resolve("again");
+    io.layerdive.source.extract.ExtractResult result =
+        new io.layerdive.source.extract.LayerExtractor(
+                new io.layerdive.source.extract.DiffIdCheck(opener))
+            .extract(layer, "/etc", out);
+    assertThat(result.files()).isEqualTo(1);
+    assertThat(Files.readString(out.resolve("etc/arch"))).isEqualTo("amd64\n");
+  }
 }

@@ -66,6 +66,13 @@ public final class ScreenshotTool {
     screen(directory, "narrow", 80, 30, capabilities, demo, "j", "j");
     screen(directory, "too-small", 30, 8, capabilities, demo);
     screen(directory, "advice", 160, 45, capabilities, demo, "a");
+    io.layerdive.ui.AnalyzedImage readable =
+        new io.layerdive.ui.AnalyzedImage(
+            demo.image(), demo.stack(), demo.analysis(), demo.diagnostics(), new DemoContents());
+    screen(directory, "viewer", 160, 45, capabilities, readable,
+        keys("j j j tab / ^ / a p p / p a c k a g e enter f p a c k a g e enter v"));
+    screen(directory, "extract", 160, 45, capabilities, readable,
+        keys("G ctrl+a tab / ^ / e t c $ enter f e t c enter ctrl+e"));
     // dive's test image lies beside the project in a checkout with the shared folder; skip it elsewhere.
     Optional<Path> diveImage =
         Conformance.find()
@@ -84,7 +91,15 @@ public final class ScreenshotTool {
       io.layerdive.ui.AnalyzedImage image, String... keys) throws IOException {
     io.layerdive.ui.AppModel model = io.layerdive.ui.AppModel.open(image);
     for (String key : keys) model.key(key);
-    // Background work (neighbour trees, large filters) settles before the picture is taken.
+    // Background work (neighbour trees, large filters, a layer read) settles before the picture.
+    for (int i = 0; i < 500 && model.isReadingLayer(); i++) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      model.refresh();
+    }
     for (int i = 0; i < 50 && model.refresh(); i++) {
       try {
         Thread.sleep(20);
@@ -94,6 +109,42 @@ public final class ScreenshotTool {
     }
     write(directory.resolve(name + ".svg"), columns, rows, capabilities, model::render);
     model.close();
+  }
+
+  private static String[] keys(String spaced) {
+    return spaced.split(" ");
+  }
+
+  /** The demo's layers, generated again: what the program's demo source does. */
+  private static final class DemoContents implements io.layerdive.ui.LayerContents {
+    private final io.layerdive.source.extract.LayerOpener opener =
+        new io.layerdive.source.extract.ArchiveLayerOpener(
+            io.layerdive.sample.DemoImage::openArchive, io.layerdive.sample.DemoImage.NAME);
+
+    @Override
+    public java.util.Optional<String> unavailable() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public FileText view(
+        io.layerdive.image.Layer layer, String path, io.layerdive.ui.LayerJob job)
+        throws Exception {
+      io.layerdive.source.extract.FilePreview p =
+          new io.layerdive.source.extract.FilePreviewReader(opener)
+              .read(layer, path, io.layerdive.source.extract.FilePreviewReader.DEFAULT_LIMIT);
+      return new FileText(
+          p.path(),
+          p.size(),
+          p.isBinary() ? java.util.Optional.empty() : java.util.Optional.of(p.text()),
+          p.head().length);
+    }
+
+    @Override
+    public Extracted extract(
+        String path, java.util.List<Part> parts, String target, io.layerdive.ui.LayerJob job) {
+      throw new UnsupportedOperationException("screenshots do not extract");
+    }
   }
 
   private static io.layerdive.ui.AnalyzedImage analyze(io.layerdive.source.ImageSource source)
