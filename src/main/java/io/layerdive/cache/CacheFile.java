@@ -1,16 +1,27 @@
 package io.layerdive.cache;
 
 import io.layerdive.hash.Xxh64;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
 /**
- * The frame of every cache file: magic, format version, kind, the key the entry is stored under,
- * the payload's length and its XXH64, then the payload. A file that is truncated, changed, of
- * another format version or kept under another key does not unwrap.
+ * The frame of every cache file: magic, format version, the build that wrote it, kind, the key
+ * the entry is stored under, the payload's length and its XXH64, then the payload. A file that is
+ * truncated, changed, of another format version or build, or kept under another key does not
+ * unwrap.
  */
 final class CacheFile {
   /** Raise whenever the payload's meaning changes, including which file contents are kept. */
   static final int FORMAT_VERSION = 1;
+
+  /**
+   * The build that writes and reads entries. What a layer's entry holds is what this build's
+   * readers and tree builder made of it; another build may make something else of the same bytes,
+   * and a forgotten {@link #FORMAT_VERSION} bump must not make its results trusted.
+   */
+  static final String BUILD = build();
 
   static final byte LAYER = 'L';
   static final byte IMAGE = 'I';
@@ -29,9 +40,10 @@ final class CacheFile {
       xxh.update(part.array(), 0, part.length());
       length += part.length();
     }
-    Bytes h = new Bytes(64 + key.length());
+    Bytes h = new Bytes(64 + key.length() + BUILD.length());
     h.putBytes(MAGIC, 0, MAGIC.length);
     h.putVarLong(FORMAT_VERSION);
+    h.putString(BUILD);
     h.put(kind);
     h.putString(key);
     h.putLong(length);
@@ -51,6 +63,7 @@ final class CacheFile {
     }
     long version = c.varLong();
     if (version != FORMAT_VERSION) throw new CorruptEntry("format version " + version);
+    if (!c.string().equals(BUILD)) throw new CorruptEntry("written by another build");
     if (c.get() != (kind & 0xff)) throw new CorruptEntry("another kind of entry");
     if (!c.string().equals(key)) throw new CorruptEntry("kept under another key");
     long length = c.fixedLong();
@@ -61,5 +74,18 @@ final class CacheFile {
     xxh.update(file, start, file.length - start);
     if (xxh.digest() != checksum) throw new CorruptEntry("checksum");
     return new Cursor(file, start, file.length);
+  }
+
+  /** The build stamp Maven wrote, or the format version alone when run from unfiltered classes. */
+  private static String build() {
+    try (InputStream in = CacheFile.class.getResourceAsStream("build.properties")) {
+      if (in == null) return "";
+      Properties p = new Properties();
+      p.load(in);
+      String build = p.getProperty("build", "");
+      return build.contains("${") ? "" : build;
+    } catch (IOException e) {
+      return "";
+    }
   }
 }

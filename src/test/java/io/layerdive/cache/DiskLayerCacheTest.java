@@ -218,6 +218,34 @@ class DiskLayerCacheTest {
   }
 
   @Test
+  void anEntryWrittenByAnotherBuildIsAMiss() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        !CacheFile.BUILD.isEmpty(), "the classes were not built by Maven: they carry no build stamp");
+    DiskLayerCache cache = cache();
+    record(cache, digest(1), changes(5));
+    Path file = cache.layerFile(digest(1));
+    byte[] bytes = Files.readAllBytes(file);
+    byte[] stamp = CacheFile.BUILD.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int at = indexOf(bytes, stamp);
+    assertThat(at).as("the build stamp in the header").isPositive();
+    bytes[at + stamp.length - 1] ^= 1;
+    Files.write(file, bytes);
+
+    assertThat(cache.replay(digest(1), new Receiver().begin())).isEmpty();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) continue outer;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Test
   void aBadEntryIsReplacedByTheNextRecording() throws IOException {
     DiskLayerCache cache = cache();
     record(cache, digest(1), changes(5));
