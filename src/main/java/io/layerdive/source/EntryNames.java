@@ -26,6 +26,15 @@ final class EntryNames {
     if (i == end) {
       return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+    return decodeFrom(b, off, i, end);
+  }
+
+  /**
+   * The rare case, kept out of {@link #decode} so that the ASCII path stays small for the JIT:
+   * {@code b[off, i)} is ASCII, {@code b[i]} is not.
+   */
+  private static String decodeFrom(byte[] b, int off, int i, int end) {
+    int len = end - off;
     StringBuilder sb = new StringBuilder(len + 8);
     for (int k = off; k < i; k++) sb.append((char) b[k]);
     while (i < end) {

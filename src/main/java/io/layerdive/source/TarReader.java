@@ -91,177 +91,251 @@ final class TarReader {
    */
   TarHeader next() throws IOException {
     if (archiveEnded) return null;
-    if (current != null) {
-      skip(dataRemaining + padding, "the data of '" + current.name() + "'");
-      current = null;
-      dataRemaining = 0;
-      padding = 0;
-    }
-    String longName = null;
-    String longLink = null;
-    Map<String, String> pax = null;
-    long firstOffset = -1;
+    if (current != null) skipCurrent();
+    // The common entry (a ustar or GNU header with no extension before it) stays on this short
+    // path so that the JIT compiles it early; extensions, sparse files and the end go elsewhere.
+    Extensions ext = null;
+    long firstOffset = position();
     while (true) {
       long offset = position();
-      if (firstOffset < 0) firstOffset = offset;
-      if (!fill(BLOCK)) {
-        if (limit == pos && longName == null && longLink == null && pax == null) {
-          archiveEnded = true;
-          return null;
-        }
-        if (offset == 0 && entries == 0 && !matches(pos + 257, limit - pos, "ustar")) {
-          throw new TarFormatException("not a tar archive (" + (limit - pos) + " bytes only)");
-        }
-        throw new TarTruncatedException(
-            "the stream ends inside the tar header at offset " + offset);
-      }
-      if (isZeroBlock(pos)) {
-        pos += BLOCK;
-        if (!fill(BLOCK)) {
-          if (limit == pos) {
-            archiveEnded = true;
-            return null;
-          }
-          throw new TarTruncatedException(
-              "the stream ends inside the end-of-archive marker at offset " + position());
-        }
-        if (isZeroBlock(pos)) {
-          pos += BLOCK;
-          archiveEnded = true;
-          return null;
-        }
-        throw new TarFormatException(
-            "a zero block at offset " + offset + " is followed by more data");
-      }
+      if (!fill(BLOCK)) return endOfStream(offset, ext != null && ext.saidAnything());
+      if (isZeroBlock(pos)) return endMarker(offset);
       verifyChecksum(offset);
 
       int h = pos;
       byte flag = buf[h + 156];
       long size = numeric(h + 124, 12, "size", offset);
-      if (size < 0) throw new TarFormatException("negative size in the header at offset " + offset);
-
-      if (flag == 'x' || flag == 'g') {
-        pos += BLOCK;
-        byte[] data = readSpecial(size, offset);
-        Map<String, String> records = parsePax(data, offset);
-        warnUnknownKeys(records);
-        if (flag == 'x') pax = records;
+      if (size < 0) throw negativeSize(offset);
+      if (flag == 'x' || flag == 'g' || flag == 'L' || flag == 'K') {
+        ext = readExtension(ext, flag, size, offset);
         continue;
       }
-      if (flag == 'L' || flag == 'K') {
-        pos += BLOCK;
-        byte[] data = readSpecial(size, offset);
-        String value = EntryNames.decodeField(data, 0, data.length);
-        if (flag == 'L') longName = value;
-        else longLink = value;
-        continue;
-      }
+      if (ext != null || flag == 'S') return extendedEntry(flag, size, offset, firstOffset, ext);
 
-      boolean ustar = matches(h + 257, "ustar\0");
-      boolean gnu = matches(h + 257, "ustar ") && buf[h + 263] == ' ' && buf[h + 264] == 0;
-      boolean star = ustar && matches(h + 508, "tar\0");
-      String name = EntryNames.decodeField(buf, h, 100);
-      if (ustar) {
-        String prefix = EntryNames.decodeField(buf, h + 345, star ? 131 : 155);
-        if (!prefix.isEmpty()) name = prefix + "/" + name;
-      }
+      String name = headerName(h);
       String linkName = EntryNames.decodeField(buf, h + 157, 100);
       int mode = (int) numeric(h + 100, 8, "mode", offset);
       long uid = numeric(h + 108, 8, "uid", offset);
       long gid = numeric(h + 116, 8, "gid", offset);
-      long[] sparse = null;
-      long realSize = -1;
-      boolean oldGnuExtended = false;
-      if (flag == 'S') {
-        if (!gnu) throw new TarFormatException("a sparse entry without GNU format at " + offset);
-        realSize = numeric(h + 483, 12, "sparse size", offset);
-        SparseList list = new SparseList();
-        readSparseEntries(h + 386, 4, list, offset);
-        oldGnuExtended = buf[h + 482] != 0;
-        sparse = list.toArray();
-        pos += BLOCK;
-        if (oldGnuExtended) {
-          while (true) {
-            long extOffset = position();
-            if (!fill(BLOCK)) {
-              throw new TarTruncatedException(
-                  "the stream ends inside the sparse map at offset " + extOffset);
-            }
-            readSparseEntries(pos, 21, list, extOffset);
-            boolean more = buf[pos + 504] != 0;
-            pos += BLOCK;
-            if (!more) break;
-          }
-          sparse = list.toArray();
-        }
-      } else {
-        pos += BLOCK;
-      }
-
-      boolean paxSparse1 = false;
-      if (pax != null) {
-        String v;
-        if ((v = pax.get("path")) != null && !v.isEmpty()) name = v;
-        if ((v = pax.get("linkpath")) != null && !v.isEmpty()) linkName = v;
-        if ((v = pax.get("size")) != null) size = paxNumber(v, "size", offset);
-        if ((v = pax.get("uid")) != null) uid = paxNumber(v, "uid", offset);
-        if ((v = pax.get("gid")) != null) gid = paxNumber(v, "gid", offset);
-        String major = pax.get("GNU.sparse.major");
-        String minor = pax.get("GNU.sparse.minor");
-        String map = pax.get("GNU.sparse.map");
-        boolean v1 = "1".equals(major) && "0".equals(minor);
-        boolean v0 =
-            ("0".equals(major) && ("0".equals(minor) || "1".equals(minor)))
-                || (major == null && minor == null && map != null && !map.isEmpty());
-        if (v0 || v1) {
-          if ((v = pax.get("GNU.sparse.name")) != null && !v.isEmpty()) name = v;
-          v = pax.get("GNU.sparse.size");
-          if (v == null) v = pax.get("GNU.sparse.realsize");
-          if (v != null) realSize = paxNumber(v, "GNU.sparse.size", offset);
-          if (v0) sparse = parseSparseMap(map == null ? "" : map, offset);
-          paxSparse1 = v1;
-        } else if (major != null || minor != null) {
-          warnOnce(
-              "sparse:" + major + "." + minor,
-              "'"
-                  + name
-                  + "': unknown GNU sparse format "
-                  + major
-                  + "."
-                  + minor
-                  + "; read as a plain file");
-        }
-      }
-      if (longName != null) name = longName;
-      if (longLink != null) linkName = longLink;
+      pos += BLOCK;
       if (flag == 0) flag = name.endsWith("/") ? (byte) '5' : (byte) '0';
-
-      long dataSize = isHeaderOnly(flag) ? 0 : size;
-      long dataOffset = position();
-      current = null;
-      dataRemaining = dataSize;
-      padding = (int) ((BLOCK - (dataSize % BLOCK)) % BLOCK);
-      if (paxSparse1) {
-        sparse = readSparseMap1x0(offset, name);
-      }
-      long announced = realSize >= 0 ? realSize : size;
-      if (sparse != null) validateSparse(sparse, announced, offset);
-      entries++;
-      current =
-          new TarHeader(
-              name,
-              linkName,
-              flag,
-              mode,
-              clampInt(uid),
-              clampInt(gid),
-              announced,
-              firstOffset,
-              dataOffset,
-              dataSize,
-              sparse);
-      return current;
+      return entry(name, linkName, flag, mode, uid, gid, size, -1, offset, firstOffset, null, false);
     }
+  }
+
+  /** What extension headers (PAX, GNU long name and link) said about the entry that follows. */
+  private static final class Extensions {
+    String longName;
+    String longLink;
+    Map<String, String> pax;
+
+    /** False after only global PAX headers, which the stream may end after. */
+    boolean saidAnything() {
+      return longName != null || longLink != null || pax != null;
+    }
+  }
+
+  private void skipCurrent() throws IOException {
+    long n = dataRemaining + padding;
+    long buffered = Math.min(n, limit - pos);
+    if (buffered == n) {
+      pos += (int) n;
+    } else {
+      skip(n, "the data of '" + current.name() + "'");
+    }
+    current = null;
+    dataRemaining = 0;
+    padding = 0;
+  }
+
+  private static TarFormatException negativeSize(long offset) {
+    return new TarFormatException("negative size in the header at offset " + offset);
+  }
+
+  /** The stream ended where a header should start: the end of the archive, or a cut one. */
+  private TarHeader endOfStream(long offset, boolean extended) throws IOException {
+    if (limit == pos && !extended) {
+      archiveEnded = true;
+      return null;
+    }
+    if (offset == 0 && entries == 0 && !matches(pos + 257, limit - pos, "ustar")) {
+      throw new TarFormatException("not a tar archive (" + (limit - pos) + " bytes only)");
+    }
+    throw new TarTruncatedException("the stream ends inside the tar header at offset " + offset);
+  }
+
+  /** A zero block at {@code pos}: the end-of-archive marker, which must be a second one. */
+  private TarHeader endMarker(long offset) throws IOException {
+    pos += BLOCK;
+    if (!fill(BLOCK)) {
+      if (limit == pos) {
+        archiveEnded = true;
+        return null;
+      }
+      throw new TarTruncatedException(
+          "the stream ends inside the end-of-archive marker at offset " + position());
+    }
+    if (isZeroBlock(pos)) {
+      pos += BLOCK;
+      archiveEnded = true;
+      return null;
+    }
+    throw new TarFormatException("a zero block at offset " + offset + " is followed by more data");
+  }
+
+  /** Reads a PAX or GNU long name or link header at {@code pos} into {@code ext}. */
+  private Extensions readExtension(Extensions ext, byte flag, long size, long offset)
+      throws IOException {
+    if (ext == null) ext = new Extensions();
+    pos += BLOCK;
+    byte[] data = readSpecial(size, offset);
+    if (flag == 'x' || flag == 'g') {
+      Map<String, String> records = parsePax(data, offset);
+      warnUnknownKeys(records);
+      if (flag == 'x') ext.pax = records;
+    } else {
+      String value = EntryNames.decodeField(data, 0, data.length);
+      if (flag == 'L') ext.longName = value;
+      else ext.longLink = value;
+    }
+    return ext;
+  }
+
+  /** The name in the header at {@code h}, with the ustar prefix (shorter in star's format). */
+  private String headerName(int h) {
+    String name = EntryNames.decodeField(buf, h, 100);
+    if (matches(h + 257, "ustar\0")) {
+      boolean star = matches(h + 508, "tar\0");
+      String prefix = EntryNames.decodeField(buf, h + 345, star ? 131 : 155);
+      if (!prefix.isEmpty()) name = prefix + "/" + name;
+    }
+    return name;
+  }
+
+  /** An entry after extension headers, or a GNU sparse one: the header is at {@code pos}. */
+  private TarHeader extendedEntry(
+      byte flag, long size, long offset, long firstOffset, Extensions ext) throws IOException {
+    int h = pos;
+    boolean gnu = matches(h + 257, "ustar ") && buf[h + 263] == ' ' && buf[h + 264] == 0;
+    String name = headerName(h);
+    String linkName = EntryNames.decodeField(buf, h + 157, 100);
+    int mode = (int) numeric(h + 100, 8, "mode", offset);
+    long uid = numeric(h + 108, 8, "uid", offset);
+    long gid = numeric(h + 116, 8, "gid", offset);
+    long[] sparse = null;
+    long realSize = -1;
+    if (flag == 'S') {
+      if (!gnu) throw new TarFormatException("a sparse entry without GNU format at " + offset);
+      realSize = numeric(h + 483, 12, "sparse size", offset);
+      sparse = readOldGnuSparseMap(h, offset);
+    } else {
+      pos += BLOCK;
+    }
+
+    boolean paxSparse1 = false;
+    Map<String, String> pax = ext == null ? null : ext.pax;
+    if (pax != null) {
+      String v;
+      if ((v = pax.get("path")) != null && !v.isEmpty()) name = v;
+      if ((v = pax.get("linkpath")) != null && !v.isEmpty()) linkName = v;
+      if ((v = pax.get("size")) != null) size = paxNumber(v, "size", offset);
+      if ((v = pax.get("uid")) != null) uid = paxNumber(v, "uid", offset);
+      if ((v = pax.get("gid")) != null) gid = paxNumber(v, "gid", offset);
+      String major = pax.get("GNU.sparse.major");
+      String minor = pax.get("GNU.sparse.minor");
+      String map = pax.get("GNU.sparse.map");
+      boolean v1 = "1".equals(major) && "0".equals(minor);
+      boolean v0 =
+          ("0".equals(major) && ("0".equals(minor) || "1".equals(minor)))
+              || (major == null && minor == null && map != null && !map.isEmpty());
+      if (v0 || v1) {
+        if ((v = pax.get("GNU.sparse.name")) != null && !v.isEmpty()) name = v;
+        v = pax.get("GNU.sparse.size");
+        if (v == null) v = pax.get("GNU.sparse.realsize");
+        if (v != null) realSize = paxNumber(v, "GNU.sparse.size", offset);
+        if (v0) sparse = parseSparseMap(map == null ? "" : map, offset);
+        paxSparse1 = v1;
+      } else if (major != null || minor != null) {
+        warnOnce(
+            "sparse:" + major + "." + minor,
+            "'"
+                + name
+                + "': unknown GNU sparse format "
+                + major
+                + "."
+                + minor
+                + "; read as a plain file");
+      }
+    }
+    if (ext != null && ext.longName != null) name = ext.longName;
+    if (ext != null && ext.longLink != null) linkName = ext.longLink;
+    if (flag == 0) flag = name.endsWith("/") ? (byte) '5' : (byte) '0';
+    return entry(
+        name, linkName, flag, mode, uid, gid, size, realSize, offset, firstOffset, sparse, paxSparse1);
+  }
+
+  /** The old GNU sparse map of the header at {@code h}, with its extension blocks if any. */
+  private long[] readOldGnuSparseMap(int h, long offset) throws IOException {
+    SparseList list = new SparseList();
+    readSparseEntries(h + 386, 4, list, offset);
+    boolean extended = buf[h + 482] != 0;
+    pos += BLOCK;
+    while (extended) {
+      long extOffset = position();
+      if (!fill(BLOCK)) {
+        throw new TarTruncatedException(
+            "the stream ends inside the sparse map at offset " + extOffset);
+      }
+      readSparseEntries(pos, 21, list, extOffset);
+      extended = buf[pos + 504] != 0;
+      pos += BLOCK;
+    }
+    return list.toArray();
+  }
+
+  /**
+   * Makes the entry whose data starts at {@code pos} the current one; {@code offset} is where its
+   * own header was, {@code firstOffset} where its first extension header was.
+   */
+  private TarHeader entry(
+      String name,
+      String linkName,
+      byte flag,
+      int mode,
+      long uid,
+      long gid,
+      long size,
+      long realSize,
+      long offset,
+      long firstOffset,
+      long[] sparse,
+      boolean paxSparse1)
+      throws IOException {
+    long dataSize = isHeaderOnly(flag) ? 0 : size;
+    long dataOffset = position();
+    current = null;
+    dataRemaining = dataSize;
+    padding = (int) ((BLOCK - (dataSize % BLOCK)) % BLOCK);
+    if (paxSparse1) {
+      sparse = readSparseMap1x0(offset, name);
+    }
+    long announced = realSize >= 0 ? realSize : size;
+    if (sparse != null) validateSparse(sparse, announced, offset);
+    entries++;
+    current =
+        new TarHeader(
+            name,
+            linkName,
+            flag,
+            mode,
+            clampInt(uid),
+            clampInt(gid),
+            announced,
+            firstOffset,
+            dataOffset,
+            dataSize,
+            sparse);
+    return current;
   }
 
   /**
