@@ -24,7 +24,12 @@ public enum SyntheticImages {
   /** 1 GB, 100,000 files, 20 layers. */
   LARGE(1_000_000_000L, 100_000, 20, 1_000, 500),
   /** 2 GB, 1,000,000 files, 40 layers. */
-  HUGE(2_000_000_000L, 1_000_000, 40, 1_000, 2_000);
+  HUGE(2_000_000_000L, 1_000_000, 40, 1_000, 2_000),
+  /**
+   * 100 MB, 100,000 small files in one layer, nothing overwritten or deleted: the shape of dive's
+   * own single-layer figure (a layer of 100,000 small files).
+   */
+  FLAT(100_000_000L, 100_000, 1, 0, 0);
 
   /** Files per leaf directory. */
   static final int GROUP = 100;

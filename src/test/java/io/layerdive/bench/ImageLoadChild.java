@@ -72,6 +72,10 @@ public final class ImageLoadChild {
     ImageAnalysis analysis = ImageAnalyzer.analyze(image, files);
     long t1 = System.nanoTime();
     long cpu1 = cpuMillis();
+    // What the resident set is made of when the load ends: anonymous memory (heap, metaspace,
+    // code, the JVM's own allocations) against mapped files (the JVM's library, the class archive).
+    String anonAtEnd = procStatus("RssAnon");
+    String fileAtEnd = procStatus("RssFile");
     put("readNanos", tRead - t0);
     put("freezeNanos", tFreeze - tRead);
     put("analyzeNanos", t1 - tFreeze);
@@ -92,6 +96,8 @@ public final class ImageLoadChild {
     put("maxHeap", Runtime.getRuntime().maxMemory());
     put("vmHwmKb", hwm);
     put("vmRssKb", rss);
+    put("rssAnonAtLoadEndKb", anonAtEnd);
+    put("rssFileAtLoadEndKb", fileAtEnd);
     put("efficiency", String.format(Locale.ROOT, "%.6f", analysis.efficiency()));
     put("diagnostics", image.diagnostics().size() + stack.diagnostics().size());
     System.out.println("histogram:");

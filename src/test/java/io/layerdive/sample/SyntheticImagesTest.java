@@ -65,6 +65,24 @@ class SyntheticImagesTest {
   }
 
   @Test
+  void flatIsOneLayerOfItsOwnFiles() {
+    SampleImage image = SyntheticImages.FLAT.image();
+    int files = 0;
+    long bytes = 0;
+    for (SampleEntry e : image.layers().get(0).entries()) {
+      assertThat(e.kind()).isIn(SampleEntry.Kind.FILE, SampleEntry.Kind.DIRECTORY);
+      if (e.kind() == SampleEntry.Kind.FILE) {
+        files++;
+        bytes += e.size();
+      }
+    }
+    assertThat(image.layers()).hasSize(1);
+    assertThat(files).isEqualTo(100_000);
+    assertThat((double) bytes)
+        .isCloseTo(100_000_000.0, org.assertj.core.data.Percentage.withPercentage(15));
+  }
+
+  @Test
   void editsOnlyTouchPathsThatExist() {
     // Replays the layers: every whiteout, rewrite and opaque directory hits a live path.
     Set<String> live = new HashSet<>();
