@@ -99,8 +99,9 @@ final class TarReader {
     while (true) {
       long offset = position();
       if (!fill(BLOCK)) return endOfStream(offset, ext != null && ext.saidAnything());
-      if (isZeroBlock(pos)) return endMarker(offset);
-      verifyChecksum(offset);
+      int sum = byteSum(pos);
+      if (sum == 0) return endMarker(offset);
+      verifyChecksum(offset, sum);
 
       int h = pos;
       byte flag = buf[h + 156];
@@ -542,26 +543,40 @@ final class TarReader {
     return true;
   }
 
-  private void verifyChecksum(long offset) throws TarFormatException {
-    long unsigned = 0;
-    long signed = 0;
-    for (int i = 0; i < BLOCK; i++) {
-      byte b = (i >= 148 && i < 156) ? (byte) ' ' : buf[pos + i];
-      unsigned += b & 0xff;
-      signed += b;
-    }
+  /**
+   * The sum of the block's bytes, unsigned: zero only for a zero block, and with the checksum
+   * field's own bytes taken out, the checksum. One plain loop, which the JIT can vectorise.
+   */
+  private int byteSum(int at) {
+    int sum = 0;
+    for (int i = at; i < at + BLOCK; i++) sum += buf[i] & 0xff;
+    return sum;
+  }
+
+  /** Checks the header at {@code pos}, whose bytes sum to {@code sum}, against its checksum. */
+  private void verifyChecksum(long offset, int sum) throws TarFormatException {
+    int field = 0;
+    for (int i = pos + 148; i < pos + 156; i++) field += buf[i] & 0xff;
+    long unsigned = sum - field + 8 * ' ';
     long stored;
     try {
       stored = octal(pos + 148, 8);
     } catch (NumberFormatException e) {
       stored = -1;
     }
-    if (stored != unsigned && stored != signed) {
+    // Some old writers summed the bytes as signed; only then is the second sum needed.
+    if (stored != unsigned && stored != signedChecksum()) {
       throw new TarFormatException(
           entries == 0 && offset == 0
               ? "not a tar archive (no valid tar header at the start)"
               : "corrupt tar header at offset " + offset + " (checksum mismatch)");
     }
+  }
+
+  private long signedChecksum() {
+    long signed = 0;
+    for (int i = 0; i < BLOCK; i++) signed += (i >= 148 && i < 156) ? ' ' : buf[pos + i];
+    return signed;
   }
 
   private long numeric(int at, int len, String field, long offset) throws TarFormatException {

@@ -582,4 +582,49 @@ class LayerTarReaderTest {
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
   }
+
+  @Test
+  void aHeaderWhoseChecksumWasSummedAsSignedBytesIsRead() throws Exception {
+    byte[] name = "caf\u00e9".getBytes(StandardCharsets.UTF_8);
+    byte[] blob = new RawTar().header(name, '0', 0, 0644, null, false).end().bytes();
+    for (int i = 148; i < 156; i++) blob[i] = ' ';
+    long signed = 0;
+    for (int i = 0; i < 512; i++) signed += blob[i];
+    RawTar.octal(blob, 148, 7, signed);
+
+    FileEntry e = ((Put) read(blob).contents().get(0)).entry();
+
+    assertThat(e.path()).isEqualTo("caf\u00e9");
+  }
+
+  @Test
+  void aHeaderWithAWrongChecksumIsRefused() {
+    byte[] blob = new RawTar().file("a", "1").file("b", "2").end().bytes();
+    blob[1024] = 'c'; // the second header's name, after its checksum was written
+
+    assertThatThrownBy(() -> read(blob))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("corrupt tar header at offset 1024 (checksum mismatch)");
+  }
+
+  @Test
+  void aZeroBlockFollowedByAHeaderIsRefused() {
+    byte[] blob =
+        new RawTar().file("a", "1").raw(new byte[512]).file("b", "2").end().bytes();
+
+    assertThatThrownBy(() -> read(blob))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("a zero block at offset 1024 is followed by more data");
+  }
+
+  @Test
+  void aStreamMayEndAfterAGlobalPaxHeaderButNotAfterAnEntrysOwn() throws Exception {
+    byte[] global = new RawTar().file("a", "1").pax('g', "comment=x").bytes();
+    byte[] own = new RawTar().file("a", "1").pax('x', "path=b").bytes();
+
+    assertThat(read(global).contents()).hasSize(1);
+    assertThatThrownBy(() -> read(own))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("the stream ends inside the tar header");
+  }
 }
