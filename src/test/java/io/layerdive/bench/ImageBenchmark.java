@@ -28,7 +28,7 @@ import java.util.Map;
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp target/test-classes:target/classes:$(cat cp.txt) \
  *     io.layerdive.bench.ImageBenchmark [--dir SCRATCH] [--runs 3] [--threads N] \
- *     [--jvm 'FLAGS']... [SMALL] [LARGE] [HUGE]
+ *     [--jvm 'FLAGS']... [SMALL] [LARGE] [HUGE] [FLAT]
  * </pre>
  *
  * Without cases it runs SMALL and LARGE; {@code --threads} sets the archive source's layer-reading
