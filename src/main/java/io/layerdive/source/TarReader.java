@@ -558,12 +558,7 @@ final class TarReader {
     int field = 0;
     for (int i = pos + 148; i < pos + 156; i++) field += buf[i] & 0xff;
     long unsigned = sum - field + 8 * ' ';
-    long stored;
-    try {
-      stored = octal(pos + 148, 8);
-    } catch (NumberFormatException e) {
-      stored = -1;
-    }
+    long stored = octal(pos + 148, 8);
     // Some old writers summed the bytes as signed; only then is the second sum needed.
     if (stored != unsigned && stored != signedChecksum()) {
       throw new TarFormatException(
@@ -580,44 +575,57 @@ final class TarReader {
   }
 
   private long numeric(int at, int len, String field, long offset) throws TarFormatException {
-    if ((buf[at] & 0x80) != 0) {
-      // base-256, two's complement when bit 6 of the first byte is set
-      int inv = (buf[at] & 0x40) != 0 ? 0xff : 0;
-      long x = 0;
-      for (int i = 0; i < len; i++) {
-        int c = (buf[at + i] & 0xff) ^ inv;
-        if (i == 0) c &= 0x7f;
-        if ((x >>> 56) != 0) {
-          throw new TarFormatException("the " + field + " field overflows at offset " + offset);
-        }
-        x = (x << 8) | c;
-      }
-      if (x < 0) throw new TarFormatException("the " + field + " field overflows at " + offset);
-      return inv == 0xff ? ~x : x;
-    }
-    try {
-      return octal(at, len);
-    } catch (NumberFormatException e) {
+    if ((buf[at] & 0x80) != 0) return base256(at, len, field, offset);
+    long x = octal(at, len);
+    if (x < 0) {
       throw new TarFormatException(
           "the " + field + " field of the header at offset " + offset + " is not a number");
     }
+    return x;
   }
 
-  /** Octal with NUL and space padding on either side, cut at the first NUL inside. */
-  private long octal(int at, int len) {
-    int start = at;
-    int end = at + len;
-    while (start < end && (buf[start] == ' ' || buf[start] == 0)) start++;
-    while (end > start && (buf[end - 1] == ' ' || buf[end - 1] == 0)) end--;
+  /** Base-256, two's complement when bit 6 of the first byte is set: GNU's large numbers. */
+  private long base256(int at, int len, String field, long offset) throws TarFormatException {
+    int inv = (buf[at] & 0x40) != 0 ? 0xff : 0;
     long x = 0;
-    for (int i = start; i < end; i++) {
-      int c = buf[i];
-      if (c == 0) break;
-      if (c < '0' || c > '7') throw new NumberFormatException();
-      if ((x >>> 60) != 0) throw new NumberFormatException();
-      x = (x << 3) | (c - '0');
+    for (int i = 0; i < len; i++) {
+      int c = (buf[at + i] & 0xff) ^ inv;
+      if (i == 0) c &= 0x7f;
+      if ((x >>> 56) != 0) {
+        throw new TarFormatException("the " + field + " field overflows at offset " + offset);
+      }
+      x = (x << 8) | c;
+    }
+    if (x < 0) throw new TarFormatException("the " + field + " field overflows at " + offset);
+    return inv == 0xff ? ~x : x;
+  }
+
+  /**
+   * Octal with NUL and space padding on either side, cut at the first NUL inside; -1 when it is
+   * not a number or overflows. One pass: the digits, then what follows them only when they end
+   * before the field does.
+   */
+  private long octal(int at, int len) {
+    int i = at;
+    int end = at + len;
+    while (i < end && (buf[i] == ' ' || buf[i] == 0)) i++;
+    long x = 0;
+    for (; i < end; i++) {
+      int digit = buf[i] - '0';
+      if (digit < 0 || digit > 7) return octalEnds(i, end) ? x : -1;
+      if ((x >>> 60) != 0) return -1;
+      x = (x << 3) | digit;
     }
     return x;
+  }
+
+  /** After the digits: a NUL cuts the field; otherwise only spaces and NULs may follow. */
+  private boolean octalEnds(int i, int end) {
+    if (buf[i] == 0) return true;
+    for (; i < end; i++) {
+      if (buf[i] != ' ' && buf[i] != 0) return false;
+    }
+    return true;
   }
 
   private static long paxNumber(String v, String key, long offset) throws TarFormatException {

@@ -627,4 +627,42 @@ class LayerTarReaderTest {
         .isInstanceOf(ImageReadException.class)
         .hasMessageContaining("the stream ends inside the tar header");
   }
+
+  @Test
+  void octalFieldsMayBePaddedWithSpacesAndNulsAndAreCutAtANul() throws Exception {
+    String[] sizes = {"0000005\0", "     5 ", "\0\0005 \0 ", "5\0garbag", "00000000005"};
+    for (String field : sizes) {
+      byte[] blob = new RawTar().header("f", '0', 5, 0644).data("hello".getBytes()).end().bytes();
+      byte[] ascii = field.getBytes(StandardCharsets.ISO_8859_1);
+      Arrays.fill(blob, 124, 136, (byte) 0);
+      System.arraycopy(ascii, 0, blob, 124, ascii.length);
+      rechecksum(blob);
+
+      FileEntry e = ((Put) read(blob).contents().get(0)).entry();
+
+      assertThat(e.size()).as(field).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void anOctalFieldWithOtherCharactersIsRefused() {
+    for (String field : new String[] {"00000 5", "0000008", "5 \0 1", "12x"}) {
+      byte[] blob = new RawTar().header("f", '0', 0, 0644).end().bytes();
+      byte[] ascii = field.getBytes(StandardCharsets.ISO_8859_1);
+      Arrays.fill(blob, 100, 108, (byte) 0);
+      System.arraycopy(ascii, 0, blob, 100, ascii.length);
+      rechecksum(blob);
+
+      assertThatThrownBy(() -> read(blob))
+          .as(field)
+          .hasMessageContaining("the mode field of the header at offset 0 is not a number");
+    }
+  }
+
+  /** Writes the checksum of the first header again, after a test changed it. */
+  private static void rechecksum(byte[] blob) {
+    byte[] header = Arrays.copyOf(blob, 512);
+    RawTar.checksum(header);
+    System.arraycopy(header, 0, blob, 0, 512);
+  }
 }
