@@ -120,7 +120,8 @@ final class TarReader {
       long gid = numeric(h + 116, 8, "gid", offset);
       pos += BLOCK;
       if (flag == 0) flag = name.endsWith("/") ? (byte) '5' : (byte) '0';
-      return entry(name, linkName, flag, mode, uid, gid, size, -1, offset, firstOffset, null, false);
+      return entry(
+          name, linkName, flag, mode, uid, gid, size, -1, offset, firstOffset, null, false);
     }
   }
 
@@ -272,7 +273,18 @@ final class TarReader {
     if (ext != null && ext.longLink != null) linkName = ext.longLink;
     if (flag == 0) flag = name.endsWith("/") ? (byte) '5' : (byte) '0';
     return entry(
-        name, linkName, flag, mode, uid, gid, size, realSize, offset, firstOffset, sparse, paxSparse1);
+        name,
+        linkName,
+        flag,
+        mode,
+        uid,
+        gid,
+        size,
+        realSize,
+        offset,
+        firstOffset,
+        sparse,
+        paxSparse1);
   }
 
   /** The old GNU sparse map of the header at {@code h}, with its extension blocks if any. */
@@ -601,9 +613,9 @@ final class TarReader {
   }
 
   /**
-   * Octal with NUL and space padding on either side, cut at the first NUL inside; -1 when it is
-   * not a number or overflows. One pass: the digits, then what follows them only when they end
-   * before the field does.
+   * Octal with NUL and space padding on either side, cut at the first NUL inside; -1 when it is not
+   * a number or overflows. One pass: the digits, then what follows them only when they end before
+   * the field does.
    */
   private long octal(int at, int len) {
     int i = at;

@@ -609,8 +609,7 @@ class LayerTarReaderTest {
 
   @Test
   void aZeroBlockFollowedByAHeaderIsRefused() {
-    byte[] blob =
-        new RawTar().file("a", "1").raw(new byte[512]).file("b", "2").end().bytes();
+    byte[] blob = new RawTar().file("a", "1").raw(new byte[512]).file("b", "2").end().bytes();
 
     assertThatThrownBy(() -> read(blob))
         .isInstanceOf(ImageReadException.class)
