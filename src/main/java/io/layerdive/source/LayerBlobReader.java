@@ -158,6 +158,8 @@ public final class LayerBlobReader {
         }
       }
       if (failure != null) throw failure;
+      // Readers report as they finish, and the two last may report out of order: end on the sum.
+      listener.progress(done.get(), total, layersDone.get(), count);
     } catch (InterruptedException e) {
       cancelled.set(true);
       Thread.currentThread().interrupt();
