@@ -141,6 +141,11 @@ public final class Advisor {
           change = "produce the final version in one step: merge the two steps, or copy only the final files";
         }
       }
+      if (k < baseLayers()) {
+        // Both steps are the base image's own: no line of the user's Dockerfile makes them.
+        problem += " (inside the base image)";
+        change = "the base image's own steps do this: pick a slimmer base image or another tag of it";
+      }
       out.add(new Advice(kind, problem, change, acc.bytes, true, List.of(i, k), acc.count, acc.examples(trie)));
     }
     return out;
@@ -402,8 +407,8 @@ public final class Advisor {
       }
     }
     Map<List<Integer>, LayerMerge> windows = new LinkedHashMap<>();
-    // The base layer comes from FROM: it cannot be merged with the Dockerfile's own steps.
-    for (int a = 1; a < layerCount; a++) {
+    // The base image's layers come from FROM: they cannot be merged with the Dockerfile's own steps.
+    for (int a = baseLayers(); a < layerCount; a++) {
       for (int k = a + 1; k < layerCount; k++) {
         if (hidden[a][k] <= 0) continue;
         long saved = 0;
@@ -418,6 +423,11 @@ public final class Advisor {
     List<LayerMerge> out = new ArrayList<>(windows.values());
     out.sort(Comparator.comparingLong(LayerMerge::savedBytes).reversed().thenComparingInt(m -> m.to() - m.from()));
     return out.subList(0, Math.min(MAX_MERGES, out.size()));
+  }
+
+  /** The leading layers the base image gave (at least layer 0, which FROM always gives). */
+  private int baseLayers() {
+    return Math.min(layerCount, Math.max(1, image.config().baseLayers()));
   }
 
   // ---- text -----------------------------------------------------------------------------------

@@ -166,7 +166,12 @@ public final class ImageAssembler {
               result.blobBytes()));
       contents.add(result.contents());
     }
-    ImageConfig imageConfig = new ImageConfig(config.os(), config.architecture(), tags);
+    ImageConfig imageConfig =
+        new ImageConfig(
+            config.os(),
+            config.architecture(),
+            tags,
+            BaseImageLayers.count(config.history(), layers.size()));
     return new LoadedImage<>(new Image(name, imageConfig, layers, all), contents);
   }
 }

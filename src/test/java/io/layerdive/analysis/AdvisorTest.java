@@ -23,13 +23,62 @@ class AdvisorTest {
   /** An image whose layer commands are {@code commands} and whose sizes come from the changes. */
   @SafeVarargs
   private static AdviceReport advise(List<String> commands, List<LayerChange>... layers) {
+    return advise(1, commands, layers);
+  }
+
+  /** As {@link #advise(List, List[])}, with {@code baseLayers} leading layers from the base image. */
+  @SafeVarargs
+  private static AdviceReport advise(
+      int baseLayers, List<String> commands, List<LayerChange>... layers) {
     ImageFiles files = files(layers);
     List<Layer> list = new ArrayList<>();
     for (int i = 0; i < layers.length; i++) {
       list.add(new Layer(i, "l" + i, Digest.parse("sha256:" + "0".repeat(63) + i), Optional.empty(),
           commands.get(i), files.layer(i).totalSize(), -1));
     }
-    return Advisor.advise(new Image("test", ImageConfig.unknown(), list, List.of()), files);
+    ImageConfig config = new ImageConfig("", "", List.of(), baseLayers);
+    return Advisor.advise(new Image("test", config, list, List.of()), files);
+  }
+
+  @Test
+  void mergeWindowsStartAfterEveryBaseLayer() {
+    List<String> commands =
+        List.of("ADD rootfs.tar /", "/bin/sh -c echo a > /etc/conf", "/bin/sh -c npm ci",
+            "/bin/sh -c rm -rf /root/.npm");
+    @SuppressWarnings("unchecked")
+    List<LayerChange>[] layers = new List[] {
+      layer(dir("etc"), dir("root")),
+      layer(dir("etc"), file("etc/conf", 2000, 1)),
+      layer(dir("etc"), file("etc/conf", 10, 2), dir("root"), dir("root/.npm"),
+          file("root/.npm/a", 3000)),
+      layer(dir("root"), whiteout("root/.npm"))
+    };
+
+    AdviceReport oneBaseLayer = advise(1, commands, layers);
+    AdviceReport twoBaseLayers = advise(2, commands, layers);
+
+    assertThat(oneBaseLayer.merges()).extracting(LayerMerge::from).contains(1);
+    assertThat(twoBaseLayers.merges()).extracting(LayerMerge::from, LayerMerge::to)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 3));
+  }
+
+  @Test
+  void removalInsideTheBaseImageAdvisesAnotherBase_notADockerfileChange() {
+    AdviceReport report =
+        advise(
+            2,
+            List.of("ADD rootfs.tar /", "/bin/sh -c rm -rf /opt/x", "/bin/sh -c echo hi > /hi"),
+            layer(dir("opt"), dir("opt/x"), file("opt/x/a", 4000)),
+            layer(dir("opt"), whiteout("opt/x")),
+            layer(file("hi", 3)));
+
+    assertThat(report.items()).singleElement().satisfies(a -> {
+      assertThat(a.kind()).isEqualTo(AdviceKind.REMOVED_LATER);
+      assertThat(a.bytesSaved()).isEqualTo(4000);
+      assertThat(a.problem()).endsWith("(inside the base image)");
+      assertThat(a.change()).contains("slimmer base image").doesNotContain("same RUN");
+    });
+    assertThat(report.merges()).isEmpty();
   }
 
   @Test

@@ -178,6 +178,13 @@ class AdviceEvidenceIT {
     List<Layer> afterLayers = pair.after().image().layers();
     int first = beforeLayers.size() - 3;
 
+    // ld-busybox:1.35 gives two layers (its COPY and its RUN), ended by its CMD: no merge window
+    // may start inside them, since no line of this Dockerfile makes them.
+    int baseLayers = 2;
+    assertThat(docker("image", "inspect", "--format", "{{len .RootFS.Layers}}", BASE).output().strip())
+        .as("layers of " + BASE).isEqualTo(String.valueOf(baseLayers));
+    assertThat(pair.before().image().config().baseLayers()).isEqualTo(baseLayers).isEqualTo(first);
+    assertThat(before.merges()).isNotEmpty().allSatisfy(m -> assertThat(m.from()).isGreaterThanOrEqualTo(baseLayers));
     // The three RUNs of the Dockerfile, merged: the widest window the advice offers.
     LayerMerge merge = before.merges().get(0);
     assertThat(merge.from()).isEqualTo(first);

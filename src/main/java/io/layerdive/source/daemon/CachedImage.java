@@ -22,16 +22,21 @@ import java.util.Optional;
  * without an export. The cache checks the bytes; this only encodes them.
  */
 final class CachedImage {
+  /** Bumped whenever the encoding changes, so older entries are misses rather than misread. */
+  private static final int VERSION = 2;
+
   private CachedImage() {}
 
   static byte[] encode(Image image) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(VERSION);
       string(out, image.name());
       string(out, image.config().os());
       string(out, image.config().architecture());
       out.writeInt(image.config().tags().size());
       for (String tag : image.config().tags()) string(out, tag);
+      out.writeInt(image.config().baseLayers());
       out.writeInt(image.layers().size());
       for (Layer l : image.layers()) {
         string(out, l.id());
@@ -55,11 +60,13 @@ final class CachedImage {
   /** The image, or empty when the bytes are not what {@link #encode} wrote. */
   static Optional<Image> decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (in.readInt() != VERSION) return Optional.empty();
       String name = string(in);
       String os = string(in);
       String arch = string(in);
       List<String> tags = new ArrayList<>();
       for (int i = count(in); i > 0; i--) tags.add(string(in));
+      int baseLayers = in.readInt();
       List<Layer> layers = new ArrayList<>();
       int n = count(in);
       for (int i = 0; i < n; i++) {
@@ -82,7 +89,7 @@ final class CachedImage {
       List<Diagnostic> diagnostics = new ArrayList<>();
       for (int i = count(in); i > 0; i--) diagnostics.add(new Diagnostic(string(in), string(in)));
       if (in.read() != -1) return Optional.empty();
-      return Optional.of(new Image(name, new ImageConfig(os, arch, tags), layers, diagnostics));
+      return Optional.of(new Image(name, new ImageConfig(os, arch, tags, baseLayers), layers, diagnostics));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

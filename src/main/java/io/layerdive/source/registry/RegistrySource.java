@@ -8,6 +8,7 @@ import io.layerdive.image.ImageConfig;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.DescriptorJson;
+import io.layerdive.source.BaseImageLayers;
 import io.layerdive.source.ImageConfigJson;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.CachedLayers;
@@ -203,7 +204,15 @@ public final class RegistrySource implements ImageSource {
     String os = config.os() == null ? "" : config.os();
     String arch = config.architecture() == null ? "" : config.architecture();
     Image image =
-        new Image(subject, new ImageConfig(os, arch, List.of(subject)), layers, diagnostics);
+        new Image(
+            subject,
+            new ImageConfig(
+                os,
+                arch,
+                List.of(subject),
+                BaseImageLayers.count(config.history(), layers.size())),
+            layers,
+            diagnostics);
     return new LoadedImage<>(image, contents);
   }
 
