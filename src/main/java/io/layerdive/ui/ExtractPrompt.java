@@ -57,17 +57,7 @@ final class ExtractPrompt {
     int boxHeight = 6;
     int x = (screenWidth - boxWidth) / 2;
     int y = Math.max(0, (screenHeight - boxHeight) / 2);
-    String title = "┌─ Extract ";
-    c.fill(x, y, boxWidth, Style.BORDER);
-    int col = c.put(x, y, boxWidth - 1, title, Style.BORDER);
-    c.put(
-        x + col, y, boxWidth - 1 - col, "─".repeat(Math.max(0, boxWidth - 1 - col)), Style.BORDER);
-    c.put(x + boxWidth - 1, y, 1, "┐", Style.BORDER);
-    for (int row = 1; row < boxHeight - 1; row++) {
-      c.fill(x, y + row, boxWidth, Style.NORMAL);
-      c.put(x, y + row, 1, "│", Style.BORDER);
-      c.put(x + boxWidth - 1, y + row, 1, "│", Style.BORDER);
-    }
+    Box.draw(c, x, y, boxWidth, boxHeight, "Extract", HINT);
     String what = DisplayWidth.sanitize(path) + "  (" + from + ")";
     c.put(x + 2, y + 1, inner, DisplayWidth.ellipsize(what, inner), Style.HEADER);
     int labelEnd = x + 2 + c.put(x + 2, y + 3, inner, LABEL, Style.FILTER_LABEL);
@@ -80,18 +70,5 @@ final class ExtractPrompt {
     }
     int end = labelEnd + c.put(labelEnd, y + 3, room, shown, Style.NORMAL);
     c.put(end, y + 3, 1, " ", Style.SELECTED);
-    c.fill(x, y + boxHeight - 1, boxWidth, Style.BORDER);
-    c.put(x, y + boxHeight - 1, 1, "└", Style.BORDER);
-    int hintWidth = DisplayWidth.of(HINT);
-    int dashes = Math.max(0, boxWidth - 2 - hintWidth - 1);
-    col = x + 1 + c.put(x + 1, y + boxHeight - 1, dashes, "─".repeat(dashes), Style.BORDER);
-    col += c.put(col, y + boxHeight - 1, x + boxWidth - 1 - col, HINT, Style.DIM);
-    c.put(
-        col,
-        y + boxHeight - 1,
-        x + boxWidth - 1 - col,
-        "─".repeat(Math.max(0, x + boxWidth - 1 - col)),
-        Style.BORDER);
-    c.put(x + boxWidth - 1, y + boxHeight - 1, 1, "┘", Style.BORDER);
   }
 }

@@ -98,35 +98,12 @@ final class Overlay {
     int x = (screenWidth - boxWidth) / 2;
     int y = (screenHeight - boxHeight) / 2;
 
-    String top = "┌─ " + title + " ";
-    c.fill(x, y, boxWidth, Style.BORDER);
-    int col = c.put(x, y, boxWidth - 1, top, Style.BORDER);
-    c.put(
-        x + col, y, boxWidth - 1 - col, "─".repeat(Math.max(0, boxWidth - 1 - col)), Style.BORDER);
-    c.put(x + boxWidth - 1, y, 1, "┐", Style.BORDER);
-    for (int row = 1; row < boxHeight - 1; row++) {
-      c.fill(x, y + row, boxWidth, Style.NORMAL);
-      c.put(x, y + row, 1, "│", Style.BORDER);
-      c.put(x + boxWidth - 1, y + row, 1, "│", Style.BORDER);
-    }
-    body.draw(c, x + 2, y + 1, inner, boxHeight - 2, shownLines());
     String hint =
         hasSelection()
             ? " ↑↓ select · Enter go · Esc close "
             : wrappedLines > boxHeight - 2 ? " ↑↓ scroll · Esc close " : " Esc close ";
-    c.fill(x, y + boxHeight - 1, boxWidth, Style.BORDER);
-    c.put(x, y + boxHeight - 1, 1, "└", Style.BORDER);
-    int hintWidth = DisplayWidth.of(hint);
-    int dashes = Math.max(0, boxWidth - 2 - hintWidth - 1);
-    col = x + 1 + c.put(x + 1, y + boxHeight - 1, dashes, "─".repeat(dashes), Style.BORDER);
-    col += c.put(col, y + boxHeight - 1, x + boxWidth - 1 - col, hint, Style.DIM);
-    c.put(
-        col,
-        y + boxHeight - 1,
-        x + boxWidth - 1 - col,
-        "─".repeat(Math.max(0, x + boxWidth - 1 - col)),
-        Style.BORDER);
-    c.put(x + boxWidth - 1, y + boxHeight - 1, 1, "┘", Style.BORDER);
+    Box.draw(c, x, y, boxWidth, boxHeight, title, hint);
+    body.draw(c, x + 2, y + 1, inner, boxHeight - 2, shownLines());
   }
 
   /** The lines with the selected one drawn selected. */
