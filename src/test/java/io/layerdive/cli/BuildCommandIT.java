@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,12 @@ class BuildCommandIT {
     String answer = docker("image", "inspect", "--format", "{{.Id}}", BASE);
     assumeTrue(answer.startsWith("sha256:"),
         "no Docker daemon with " + BASE + " here (docker image inspect: " + answer.strip() + ")");
+  }
+
+  /** Each run builds the tag anew: without this the previous build would stay behind untagged. */
+  @AfterAll
+  static void removeImage() {
+    docker("image", "rm", "--force", TAG);
   }
 
   /** Writes a file in one layer and deletes it in the next: all of it is reclaimable. */
@@ -65,12 +72,16 @@ class BuildCommandIT {
   void failingBuildExitsThreeWithTheDaemonsWords() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM " + BASE + "\nRUN exit 3\n");
 
+    String containersBefore = docker("ps", "--all", "--quiet", "--no-trunc");
+
     CliRun.Result result = new CliRun().in(dir).run("--json", "-", "build", ".");
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.errLines()).last().asString()
         .isEqualTo("layerdive: build: The command '/bin/sh -c exit 3' returned a non-zero code: 3");
     assertThat(result.out()).isEmpty();
+    assertThat(docker("ps", "--all", "--quiet", "--no-trunc"))
+        .as("containers after the failed build").isEqualTo(containersBefore);
   }
 
   private static String docker(String... args) {

@@ -57,7 +57,9 @@ public final class ImageBuilder {
               .withDockerfilePath(context.dockerfileName())
               .withNoCache(request.noCache())
               .withPull(request.pull())
-              .withRemove(true);
+              .withRemove(true)
+              // A failed step's container too: nothing of a build stays behind but the image.
+              .withForcerm(true);
       if (!request.tags().isEmpty()) {
         cmd.withTags(new LinkedHashSet<>(request.tags()));
       }
