@@ -13,15 +13,19 @@ import java.nio.charset.Charset;
  * Ctrl+C, Ctrl+\ and Ctrl+Z arrive as keys instead of signals (the explorer quits on Ctrl+C and
  * suspends itself properly on Ctrl+Z, after restoring the screen), and Ctrl+S/Ctrl+Q no longer
  * freeze the output. The settings saved at start are restored on close, by Lanterna's own shutdown
- * hook, and around a suspension. The size comes from {@code stty size}. {@code icrnl} stays on:
- * Lanterna decodes Enter from {@code \n} and would hold a lone {@code \r} back as the start of a
- * longer sequence.
+ * hook, and around a suspension. The size comes from {@code stty size}, asked again only after the
+ * terminal signals a resize: Lanterna asks twice while opening the screen, and the second process
+ * would delay the first frame. {@code icrnl} stays on: Lanterna decodes Enter from {@code \n} and
+ * would hold a lone {@code \r} back as the start of a longer sequence.
  */
 final class RawUnixTerminal extends UnixTerminal {
   private static final String[] RAW = {
     "-icanon", "min", "1", "-echo", "-ixon", "-iexten", "intr", "undef", "quit", "undef", "susp",
     "undef"
   };
+
+  /** Made on first use: Lanterna's constructor, which runs before any initialiser here, calls in. */
+  private TtySize size;
 
   RawUnixTerminal(InputStream input, OutputStream output, Charset charset) throws IOException {
     super(input, output, charset, CtrlCBehaviour.TRAP);
@@ -54,6 +58,24 @@ final class RawUnixTerminal extends UnixTerminal {
    */
   @Override
   protected TerminalSize findTerminalSize() throws IOException {
+    return size().get(this::askTerminalSize);
+  }
+
+  private synchronized TtySize size() {
+    if (size == null) size = new TtySize();
+    return size;
+  }
+
+  @Override
+  protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
+    super.registerTerminalResizeListener(
+        () -> {
+          size().stale();
+          onResize.run();
+        });
+  }
+
+  private TerminalSize askTerminalSize() throws IOException {
     String[] rowsColumns = runSTTYCommand("size").trim().split("\\s+");
     if (rowsColumns.length == 2) {
       try {
@@ -72,8 +94,9 @@ final class RawUnixTerminal extends UnixTerminal {
     restoreTerminalSettings();
   }
 
-  /** Raw mode again, after a suspension. */
+  /** Raw mode again, after a suspension; the terminal may have been resized meanwhile. */
   void raw() throws IOException {
+    size().stale();
     canonicalMode(false);
   }
 }
