@@ -3,6 +3,9 @@ package io.layerdive.cache;
 import io.layerdive.hash.Xxh64;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
@@ -40,6 +43,54 @@ final class CacheFile {
       xxh.update(part.array(), 0, part.length());
       length += part.length();
     }
+    return header(kind, key, length, xxh.digest());
+  }
+
+  /**
+   * Writes a whole file to {@code out}, from its start: the payload as {@code payload} streams it
+   * to the channel it is given, then the header in front, whose size does not depend on the
+   * payload. So a large payload is never held whole in memory.
+   */
+  static void write(FileChannel out, byte kind, String key, PayloadWriter payload)
+      throws IOException {
+    out.position(header(kind, key, 0, 0).length);
+    Xxh64 xxh = new Xxh64(SEED);
+    long[] length = {0};
+    payload.writeTo(
+        new WritableByteChannel() {
+          @Override
+          public int write(ByteBuffer src) throws IOException {
+            int n = src.remaining();
+            if (src.hasArray()) {
+              xxh.update(src.array(), src.arrayOffset() + src.position(), n);
+            } else {
+              byte[] copy = new byte[n];
+              src.duplicate().get(copy);
+              xxh.update(copy, 0, n);
+            }
+            ChunkedFiles.write(out, src);
+            length[0] += n;
+            return n;
+          }
+
+          @Override
+          public boolean isOpen() {
+            return out.isOpen();
+          }
+
+          @Override
+          public void close() {}
+        });
+    ChunkedFiles.write(out, ByteBuffer.wrap(header(kind, key, length[0], xxh.digest())), 0);
+  }
+
+  /** Streams a payload to a channel. */
+  @FunctionalInterface
+  interface PayloadWriter {
+    void writeTo(WritableByteChannel out) throws IOException;
+  }
+
+  private static byte[] header(byte kind, String key, long length, long checksum) {
     Bytes h = new Bytes(64 + key.length() + BUILD.length());
     h.putBytes(MAGIC, 0, MAGIC.length);
     h.putVarLong(FORMAT_VERSION);
@@ -47,7 +98,7 @@ final class CacheFile {
     h.put(kind);
     h.putString(key);
     h.putLong(length);
-    h.putLong(xxh.digest());
+    h.putLong(checksum);
     return java.util.Arrays.copyOf(h.array(), h.length());
   }
 

@@ -1,7 +1,10 @@
 package io.layerdive.tree;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,80 +27,205 @@ public final class FrozenTrees {
 
   private FrozenTrees() {}
 
+  /** The bytes {@link #encode(ImageFiles, WritableByteChannel)} writes, in one array. */
   public static byte[] encode(ImageFiles files) {
-    PathTrie trie = files.trie();
-    int n = trie.size();
-    Strings names = new Strings();
-    int[] nameIndex = new int[n];
-    for (int i = 0; i < n; i++) nameIndex[i] = names.index(trie.names()[i]);
-    Strings links = new Strings();
-    Map<LayerFiles, Integer> distinct = new IdentityHashMap<>();
-    List<LayerFiles> layers = new ArrayList<>();
-    int[] positions = new int[files.layerCount()];
-    for (int i = 0; i < positions.length; i++) {
-      LayerFiles l = files.layer(i);
-      Integer d = distinct.get(l);
-      if (d == null) {
-        d = layers.size();
-        distinct.put(l, d);
-        layers.add(l);
+    Plan plan = new Plan(files);
+    ByteBuffer all = ByteBuffer.allocate((int) plan.size);
+    try {
+      plan.write(new Sink(all, null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // no channel, no I/O
+    }
+    if (all.hasRemaining()) throw new IllegalStateException("size miscounted by " + all.remaining());
+    return all.array();
+  }
+
+  /**
+   * Writes the encoding of {@code files} to {@code out} through a buffer of {@link #CHUNK} bytes,
+   * never holding the whole encoding (54 MB for a million files) in memory.
+   *
+   * @return the number of bytes written
+   * @throws IllegalArgumentException before writing anything, when the encoding would be too large
+   *     for {@link #decode} to read back
+   */
+  public static long encode(ImageFiles files, WritableByteChannel out) throws IOException {
+    return encode(files, out, CHUNK);
+  }
+
+  /** As {@link #encode(ImageFiles, WritableByteChannel)} through a buffer of {@code chunk} bytes. */
+  static long encode(ImageFiles files, WritableByteChannel out, int chunk) throws IOException {
+    if (chunk < 8) throw new IllegalArgumentException("chunk " + chunk + " < 8");
+    Plan plan = new Plan(files);
+    Sink sink = new Sink(ByteBuffer.allocate(chunk), out);
+    plan.write(sink);
+    long written = sink.finish();
+    if (written != plan.size) throw new IllegalStateException("size miscounted: " + written);
+    return written;
+  }
+
+  /** The buffer {@link #encode(ImageFiles, WritableByteChannel)} writes through. */
+  public static final int CHUNK = 1 << 20;
+
+  /** What is written beside the arrays, and the encoding's size, computed before writing. */
+  private static final class Plan {
+    private final PathTrie trie;
+    private final Strings names = new Strings();
+    private final int[] nameIndex;
+    private final Strings links = new Strings();
+    private final List<LayerFiles> layers = new ArrayList<>();
+    private final int[] positions;
+    private final List<int[]> linkIndexes = new ArrayList<>();
+    private final long size;
+
+    Plan(ImageFiles files) {
+      trie = files.trie();
+      int n = trie.size();
+      nameIndex = new int[n];
+      for (int i = 0; i < n; i++) nameIndex[i] = names.index(trie.names()[i]);
+      Map<LayerFiles, Integer> distinct = new IdentityHashMap<>();
+      positions = new int[files.layerCount()];
+      for (int i = 0; i < positions.length; i++) {
+        LayerFiles l = files.layer(i);
+        Integer d = distinct.get(l);
+        if (d == null) {
+          d = layers.size();
+          distinct.put(l, d);
+          layers.add(l);
+        }
+        positions[i] = d;
       }
-      positions[i] = d;
+      long size = 4 + 12L * n + 2L * n + names.bytes() + 4 + 4L * positions.length + 4;
+      for (LayerFiles l : layers) {
+        Object[] p = l.parts();
+        String[] link = (String[]) p[7];
+        int[] li = new int[link.length];
+        for (int i = 0; i < link.length; i++) li[i] = link[i] == null ? -1 : links.index(link[i]);
+        linkIndexes.add(li);
+        int k = ((int[]) p[0]).length;
+        size += 4 + k * (4 + 1 + 8 + 8 + 4 + 4 + 4 + 4 + 4L);
+        size += 4 + 4L * ((int[]) p[9]).length + 4 + 4L * ((int[]) p[10]).length + 4;
+        for (byte[] c : contents(p).values()) size += 8 + c.length;
+      }
+      size += links.bytes();
+      if (size > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("too large: " + size);
+      this.size = size;
     }
-    List<int[]> linkIndexes = new ArrayList<>();
-    long size = 4 + 12L * n + 2L * n + names.bytes() + 4 + 4L * positions.length + 4;
-    for (LayerFiles l : layers) {
-      Object[] p = l.parts();
-      String[] link = (String[]) p[7];
-      int[] li = new int[link.length];
-      for (int i = 0; i < link.length; i++) li[i] = link[i] == null ? -1 : links.index(link[i]);
-      linkIndexes.add(li);
-      int k = ((int[]) p[0]).length;
-      size += 4 + k * (4 + 1 + 8 + 8 + 4 + 4 + 4 + 4 + 4L);
-      size += 4 + 4L * ((int[]) p[9]).length + 4 + 4L * ((int[]) p[10]).length + 4;
-      for (byte[] c : contents(p).values()) size += 8 + c.length;
-    }
-    size += links.bytes();
-    if (size > Integer.MAX_VALUE - 64) throw new IllegalArgumentException("too large: " + size);
-    ByteBuffer b = ByteBuffer.allocate((int) size);
-    b.putInt(n);
-    ints(b, trie.parents());
-    ints(b, trie.ends());
-    b.asShortBuffer().put(trie.depths());
-    b.position(b.position() + 2 * n);
-    names.write(b);
-    ints(b, nameIndex);
-    links.write(b);
-    b.putInt(positions.length);
-    ints(b, positions);
-    b.putInt(layers.size());
-    for (int d = 0; d < layers.size(); d++) {
-      Object[] p = layers.get(d).parts();
-      int[] node = (int[]) p[0];
-      b.putInt(node.length);
-      ints(b, node);
-      b.put((byte[]) p[1]);
-      longs(b, (long[]) p[2]);
-      longs(b, (long[]) p[3]);
-      ints(b, (int[]) p[4]);
-      ints(b, (int[]) p[5]);
-      ints(b, (int[]) p[6]);
-      ints(b, linkIndexes.get(d));
-      ints(b, (int[]) p[8]);
-      b.putInt(((int[]) p[9]).length);
-      ints(b, (int[]) p[9]);
-      b.putInt(((int[]) p[10]).length);
-      ints(b, (int[]) p[10]);
-      Map<Integer, byte[]> contents = contents(p);
-      b.putInt(contents.size());
-      for (Map.Entry<Integer, byte[]> e : contents.entrySet()) {
-        b.putInt(e.getKey());
-        b.putInt(e.getValue().length);
-        b.put(e.getValue());
+
+    void write(Sink b) throws IOException {
+      b.putInt(trie.size());
+      b.ints(trie.parents());
+      b.ints(trie.ends());
+      b.shorts(trie.depths());
+      names.write(b);
+      b.ints(nameIndex);
+      links.write(b);
+      b.putInt(positions.length);
+      b.ints(positions);
+      b.putInt(layers.size());
+      for (int d = 0; d < layers.size(); d++) {
+        Object[] p = layers.get(d).parts();
+        int[] node = (int[]) p[0];
+        b.putInt(node.length);
+        b.ints(node);
+        b.bytes((byte[]) p[1]);
+        b.longs((long[]) p[2]);
+        b.longs((long[]) p[3]);
+        b.ints((int[]) p[4]);
+        b.ints((int[]) p[5]);
+        b.ints((int[]) p[6]);
+        b.ints(linkIndexes.get(d));
+        b.ints((int[]) p[8]);
+        b.putInt(((int[]) p[9]).length);
+        b.ints((int[]) p[9]);
+        b.putInt(((int[]) p[10]).length);
+        b.ints((int[]) p[10]);
+        Map<Integer, byte[]> contents = contents(p);
+        b.putInt(contents.size());
+        for (Map.Entry<Integer, byte[]> e : contents.entrySet()) {
+          b.putInt(e.getKey());
+          b.putInt(e.getValue().length);
+          b.bytes(e.getValue());
+        }
       }
     }
-    if (b.hasRemaining()) throw new IllegalStateException("size miscounted by " + b.remaining());
-    return b.array();
+  }
+
+  /**
+   * A buffer that hands its bytes to a channel whenever it is full; without a channel, the buffer
+   * must hold everything.
+   */
+  private static final class Sink {
+    private final ByteBuffer buf;
+    private final WritableByteChannel out;
+    private long flushed;
+
+    Sink(ByteBuffer buf, WritableByteChannel out) {
+      this.buf = buf;
+      this.out = out;
+    }
+
+    /** Makes room for at least {@code bytes} more, at most the buffer's capacity. */
+    private void room(int bytes) throws IOException {
+      if (buf.remaining() >= bytes) return;
+      if (out == null) throw new IllegalStateException("size miscounted");
+      buf.flip();
+      while (buf.hasRemaining()) flushed += out.write(buf);
+      buf.clear();
+    }
+
+    long finish() throws IOException {
+      room(buf.capacity());
+      return flushed;
+    }
+
+    void putInt(int v) throws IOException {
+      room(4);
+      buf.putInt(v);
+    }
+
+    void putChar(char c) throws IOException {
+      room(2);
+      buf.putChar(c);
+    }
+
+    void ints(int[] a) throws IOException {
+      for (int i = 0; i < a.length; ) {
+        room(4);
+        int m = Math.min(a.length - i, buf.remaining() / 4);
+        buf.asIntBuffer().put(a, i, m);
+        buf.position(buf.position() + 4 * m);
+        i += m;
+      }
+    }
+
+    void longs(long[] a) throws IOException {
+      for (int i = 0; i < a.length; ) {
+        room(8);
+        int m = Math.min(a.length - i, buf.remaining() / 8);
+        buf.asLongBuffer().put(a, i, m);
+        buf.position(buf.position() + 8 * m);
+        i += m;
+      }
+    }
+
+    void shorts(short[] a) throws IOException {
+      for (int i = 0; i < a.length; ) {
+        room(2);
+        int m = Math.min(a.length - i, buf.remaining() / 2);
+        buf.asShortBuffer().put(a, i, m);
+        buf.position(buf.position() + 2 * m);
+        i += m;
+      }
+    }
+
+    void bytes(byte[] a) throws IOException {
+      for (int i = 0; i < a.length; ) {
+        room(1);
+        int m = Math.min(a.length - i, buf.remaining());
+        buf.put(a, i, m);
+        i += m;
+      }
+    }
   }
 
   /**
@@ -180,16 +308,6 @@ public final class FrozenTrees {
     return (Map<Integer, byte[]>) parts[11];
   }
 
-  private static void ints(ByteBuffer b, int[] a) {
-    b.asIntBuffer().put(a);
-    b.position(b.position() + 4 * a.length);
-  }
-
-  private static void longs(ByteBuffer b, long[] a) {
-    b.asLongBuffer().put(a);
-    b.position(b.position() + 8 * a.length);
-  }
-
   private static int[] ints(ByteBuffer b, int n) {
     check(b, 4L * n);
     int[] a = new int[n];
@@ -243,7 +361,7 @@ public final class FrozenTrees {
       return bytes;
     }
 
-    void write(ByteBuffer b) {
+    void write(Sink b) throws IOException {
       b.putInt(list.size());
       for (String s : list) {
         b.putInt(s.length());

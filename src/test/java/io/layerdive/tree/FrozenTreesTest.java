@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerdive.testing.Layers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,20 @@ class FrozenTreesTest {
     assertThat(describe(back)).isEqualTo(describe(files));
     // Layers shared by the positions stay shared, and only those.
     assertThat(back.layer(2) == back.layer(0)).isEqualTo(files.layer(2) == files.layer(0));
+  }
+
+  @Test
+  void streamedThroughAnySmallBufferTheBytesAreTheSame() throws IOException {
+    ImageFiles files = sample();
+    byte[] whole = FrozenTrees.encode(files);
+
+    for (int chunk : new int[] {8, 9, 13, 64, whole.length, whole.length + 1}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      long written = FrozenTrees.encode(files, Channels.newChannel(out), chunk);
+
+      assertThat(out.toByteArray()).as("chunk %d", chunk).isEqualTo(whole);
+      assertThat(written).isEqualTo(whole.length);
+    }
   }
 
   @Test
