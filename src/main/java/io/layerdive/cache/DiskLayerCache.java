@@ -111,10 +111,8 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
   public Optional<ImageFiles> find(List<Digest> diffIds) {
     String key = treesKey(diffIds);
     Path file = trees.resolve(fileName(key));
-    try {
-      byte[] bytes = ChunkedFiles.read(file);
-      Cursor payload = CacheFile.payload(bytes, CacheFile.TREES, key);
-      ImageFiles files = FrozenTrees.decode(bytes, payload.position());
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      ImageFiles files = CacheFile.read(in, CacheFile.TREES, key, FrozenTrees::decode);
       touch(file);
       return Optional.of(files);
     } catch (IOException | CorruptEntry | IllegalArgumentException | OutOfMemoryError e) {

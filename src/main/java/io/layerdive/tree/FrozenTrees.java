@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,6 +152,115 @@ public final class FrozenTrees {
   }
 
   /**
+   * The bytes being decoded: a buffer that is refilled from a channel when it runs short, never
+   * reading past the encoding's length; without a channel, the buffer holds all of them.
+   */
+  private static final class Source {
+    private final ByteBuffer buf;
+    private final ReadableByteChannel in;
+    /** Bytes of the encoding not yet read into the buffer. */
+    private long unread;
+
+    Source(ByteBuffer buf, ReadableByteChannel in, long length) {
+      this.buf = buf;
+      this.in = in;
+      this.unread = length - buf.remaining();
+    }
+
+    /** Bytes of the encoding not yet decoded. */
+    long remaining() {
+      return unread + buf.remaining();
+    }
+
+    private void check(long bytes) {
+      if (bytes > remaining()) throw new IllegalArgumentException("ends early");
+    }
+
+    /** Has at least {@code bytes} (at most the buffer's capacity) in the buffer. */
+    private void need(int bytes) throws IOException {
+      if (buf.remaining() >= bytes) return;
+      if (in == null || bytes > remaining()) throw new IllegalArgumentException("ends early");
+      buf.compact();
+      buf.limit((int) Math.min(buf.capacity(), buf.position() + unread));
+      while (buf.position() < bytes) {
+        int n = in.read(buf);
+        if (n < 0) throw new IllegalArgumentException("ends early");
+        unread -= n;
+      }
+      buf.flip();
+    }
+
+    int getInt() throws IOException {
+      need(4);
+      return buf.getInt();
+    }
+
+    int[] ints(int n) throws IOException {
+      check(4L * n);
+      int[] a = new int[n];
+      for (int i = 0; i < n; ) {
+        need(4);
+        int m = Math.min(n - i, buf.remaining() / 4);
+        buf.asIntBuffer().get(a, i, m);
+        buf.position(buf.position() + 4 * m);
+        i += m;
+      }
+      return a;
+    }
+
+    long[] longs(int n) throws IOException {
+      check(8L * n);
+      long[] a = new long[n];
+      for (int i = 0; i < n; ) {
+        need(8);
+        int m = Math.min(n - i, buf.remaining() / 8);
+        buf.asLongBuffer().get(a, i, m);
+        buf.position(buf.position() + 8 * m);
+        i += m;
+      }
+      return a;
+    }
+
+    short[] shorts(int n) throws IOException {
+      check(2L * n);
+      short[] a = new short[n];
+      for (int i = 0; i < n; ) {
+        need(2);
+        int m = Math.min(n - i, buf.remaining() / 2);
+        buf.asShortBuffer().get(a, i, m);
+        buf.position(buf.position() + 2 * m);
+        i += m;
+      }
+      return a;
+    }
+
+    char[] chars(int n) throws IOException {
+      check(2L * n);
+      char[] a = new char[n];
+      for (int i = 0; i < n; ) {
+        need(2);
+        int m = Math.min(n - i, buf.remaining() / 2);
+        buf.asCharBuffer().get(a, i, m);
+        buf.position(buf.position() + 2 * m);
+        i += m;
+      }
+      return a;
+    }
+
+    byte[] bytes(int n) throws IOException {
+      check(n);
+      byte[] a = new byte[n];
+      for (int i = 0; i < n; ) {
+        need(1);
+        int m = Math.min(n - i, buf.remaining());
+        buf.get(a, i, m);
+        i += m;
+      }
+      return a;
+    }
+  }
+
+  /**
    * A buffer that hands its bytes to a channel whenever it is full; without a channel, the buffer
    * must hold everything.
    */
@@ -237,15 +347,39 @@ public final class FrozenTrees {
 
   /** As {@link #decode(byte[])}, for the bytes from {@code offset} on. */
   public static ImageFiles decode(byte[] bytes, int offset) {
+    ByteBuffer all = ByteBuffer.wrap(bytes, offset, bytes.length - offset).slice();
     try {
-      ByteBuffer b = ByteBuffer.wrap(bytes, offset, bytes.length - offset).slice();
+      return decode(new Source(all, null, all.remaining()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // no channel, no I/O
+    }
+  }
+
+  /**
+   * As {@link #decode(byte[])}, for the next {@code length} bytes of {@code in}, read through a
+   * buffer of {@link #CHUNK} bytes: the encoding is never held whole in memory. Reads no further
+   * than those bytes.
+   *
+   * @throws IllegalArgumentException when the bytes are not what {@link #encode} wrote
+   */
+  public static ImageFiles decode(ReadableByteChannel in, long length) throws IOException {
+    return decode(in, length, CHUNK);
+  }
+
+  /** As {@link #decode(ReadableByteChannel, long)} through a buffer of {@code chunk} bytes. */
+  static ImageFiles decode(ReadableByteChannel in, long length, int chunk) throws IOException {
+    if (chunk < 8) throw new IllegalArgumentException("chunk " + chunk + " < 8");
+    ByteBuffer buf = ByteBuffer.allocate(chunk);
+    buf.limit(0);
+    return decode(new Source(buf, in, length));
+  }
+
+  private static ImageFiles decode(Source b) throws IOException {
+    try {
       int n = count(b, 4);
-      int[] parent = ints(b, n);
-      int[] end = ints(b, n);
-      short[] depth = new short[n];
-      check(b, 2L * n);
-      b.asShortBuffer().get(depth);
-      b.position(b.position() + 2 * n);
+      int[] parent = b.ints(n);
+      int[] end = b.ints(n);
+      short[] depth = b.shorts(n);
       String[] nameTable = Strings.read(b);
       String[] name = new String[n];
       for (int i = 0; i < n; i++) name[i] = nameTable[index(b.getInt(), nameTable.length)];
@@ -256,27 +390,26 @@ public final class FrozenTrees {
       }
       String[] linkTable = Strings.read(b);
       PathTrie trie = new PathTrie(parent, name, end, depth);
-      int[] positions = ints(b, count(b, 4));
+      int[] positions = b.ints(count(b, 4));
       int distinct = count(b, 4);
       LayerFiles[] layers = new LayerFiles[distinct];
       for (int d = 0; d < distinct; d++) {
         int k = count(b, 41);
-        int[] node = ints(b, k);
-        byte[] type = new byte[k];
-        b.get(type);
-        long[] size = longs(b, k);
-        long[] hash = longs(b, k);
-        int[] mode = ints(b, k);
-        int[] uid = ints(b, k);
-        int[] gid = ints(b, k);
-        int[] linkIndex = ints(b, k);
+        int[] node = b.ints(k);
+        byte[] type = b.bytes(k);
+        long[] size = b.longs(k);
+        long[] hash = b.longs(k);
+        int[] mode = b.ints(k);
+        int[] uid = b.ints(k);
+        int[] gid = b.ints(k);
+        int[] linkIndex = b.ints(k);
         String[] link = new String[k];
         for (int i = 0; i < k; i++) {
           link[i] = linkIndex[i] < 0 ? null : linkTable[index(linkIndex[i], linkTable.length)];
         }
-        int[] target = ints(b, k);
-        int[] implicit = ints(b, count(b, 4));
-        int[] opaque = ints(b, count(b, 4));
+        int[] target = b.ints(k);
+        int[] implicit = b.ints(count(b, 4));
+        int[] opaque = b.ints(count(b, 4));
         for (int[] ids : new int[][] {node, implicit, opaque}) {
           for (int id : ids) index(id, n);
         }
@@ -285,8 +418,7 @@ public final class FrozenTrees {
         Map<Integer, byte[]> contents = new HashMap<>();
         for (int i = 0; i < c; i++) {
           int key = index(b.getInt(), n);
-          byte[] data = new byte[count(b, 1)];
-          b.get(data);
+          byte[] data = b.bytes(count(b, 1));
           contents.put(key, data);
         }
         layers[d] =
@@ -294,7 +426,7 @@ public final class FrozenTrees {
                 node, type, size, hash, mode, uid, gid, link, target, implicit, opaque, trie,
                 contents);
       }
-      if (b.hasRemaining()) throw new IllegalArgumentException("bytes after the layers");
+      if (b.remaining() > 0) throw new IllegalArgumentException("bytes after the layers");
       List<LayerFiles> out = new ArrayList<>(positions.length);
       for (int p : positions) out.add(layers[index(p, distinct)]);
       return new ImageFiles(trie, out);
@@ -308,31 +440,11 @@ public final class FrozenTrees {
     return (Map<Integer, byte[]>) parts[11];
   }
 
-  private static int[] ints(ByteBuffer b, int n) {
-    check(b, 4L * n);
-    int[] a = new int[n];
-    b.asIntBuffer().get(a);
-    b.position(b.position() + 4 * n);
-    return a;
-  }
-
-  private static long[] longs(ByteBuffer b, int n) {
-    check(b, 8L * n);
-    long[] a = new long[n];
-    b.asLongBuffer().get(a);
-    b.position(b.position() + 8 * n);
-    return a;
-  }
-
   /** A count read from the bytes, each counted thing taking at least {@code unit} bytes. */
-  private static int count(ByteBuffer b, int unit) {
+  private static int count(Source b, int unit) throws IOException {
     int n = b.getInt();
     if (n < 0 || (long) n * unit > b.remaining()) throw new IllegalArgumentException("count " + n);
     return n;
-  }
-
-  private static void check(ByteBuffer b, long bytes) {
-    if (bytes > b.remaining()) throw new IllegalArgumentException("ends early");
   }
 
   private static int index(int i, int size) {
@@ -369,14 +481,9 @@ public final class FrozenTrees {
       }
     }
 
-    static String[] read(ByteBuffer b) {
+    static String[] read(Source b) throws IOException {
       String[] out = new String[count(b, 4)];
-      for (int i = 0; i < out.length; i++) {
-        char[] c = new char[count(b, 2)];
-        b.asCharBuffer().get(c);
-        b.position(b.position() + 2 * c.length);
-        out[i] = new String(c);
-      }
+      for (int i = 0; i < out.length; i++) out[i] = new String(b.chars(count(b, 2)));
       return out;
     }
   }

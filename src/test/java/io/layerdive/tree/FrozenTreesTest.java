@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerdive.testing.Layers;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -91,6 +92,37 @@ class FrozenTreesTest {
 
       assertThat(out.toByteArray()).as("chunk %d", chunk).isEqualTo(whole);
       assertThat(written).isEqualTo(whole.length);
+    }
+  }
+
+  @Test
+  void readThroughAnySmallBufferTheFilesAreTheSame() throws IOException {
+    ImageFiles files = sample();
+    byte[] whole = FrozenTrees.encode(files);
+
+    for (int chunk : new int[] {8, 9, 13, 64, whole.length, whole.length + 1}) {
+      ByteArrayInputStream in = new ByteArrayInputStream(Arrays.copyOf(whole, whole.length + 5));
+      ImageFiles back = FrozenTrees.decode(Channels.newChannel(in), whole.length, chunk);
+
+      assertThat(describe(back)).as("chunk %d", chunk).isEqualTo(describe(files));
+      assertThat(in.available()).as("bytes left after the encoding").isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aStreamShorterOrLongerThanTheEncodingIsRefusedWithIllegalArgument() {
+    byte[] bytes = FrozenTrees.encode(sample());
+    for (int n = 0; n < bytes.length; n += 3) {
+      byte[] cut = Arrays.copyOf(bytes, n);
+      long told = n;
+      assertThatThrownBy(
+              () -> FrozenTrees.decode(Channels.newChannel(new ByteArrayInputStream(cut)), bytes.length, 8))
+          .as("first %d bytes", n)
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () -> FrozenTrees.decode(Channels.newChannel(new ByteArrayInputStream(bytes)), told, 8))
+          .as("first %d bytes of a longer stream", n)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
