@@ -129,7 +129,8 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
         trees,
         trees.resolve(fileName(key)),
         out ->
-            CacheFile.write(out, CacheFile.TREES, key, payload -> FrozenTrees.encode(files, payload)));
+            CacheFile.write(
+                out, CacheFile.TREES, key, payload -> FrozenTrees.encode(files, payload)));
     trim();
   }
 

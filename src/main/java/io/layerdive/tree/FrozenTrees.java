@@ -37,7 +37,9 @@ public final class FrozenTrees {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // no channel, no I/O
     }
-    if (all.hasRemaining()) throw new IllegalStateException("size miscounted by " + all.remaining());
+    if (all.hasRemaining()) {
+      throw new IllegalStateException("size miscounted by " + all.remaining());
+    }
     return all.array();
   }
 
@@ -53,7 +55,7 @@ public final class FrozenTrees {
     return encode(files, out, CHUNK);
   }
 
-  /** As {@link #encode(ImageFiles, WritableByteChannel)} through a buffer of {@code chunk} bytes. */
+  /** As {@link #encode(ImageFiles, WritableByteChannel)}, through {@code chunk} bytes of buffer. */
   static long encode(ImageFiles files, WritableByteChannel out, int chunk) throws IOException {
     if (chunk < 8) throw new IllegalArgumentException("chunk " + chunk + " < 8");
     Plan plan = new Plan(files);

@@ -26,7 +26,8 @@ class ChunkedFilesTest {
   void aFileOfSeveralChunksReadsBackAsWritten() throws IOException {
     byte[] data = random(2 * ChunkedFiles.CHUNK + 12345);
     Path file = dir.resolve("f");
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       ByteBuffer src = ByteBuffer.wrap(data, 7, data.length - 7);
       ChunkedFiles.write(out, src);
 
@@ -44,7 +45,8 @@ class ChunkedFilesTest {
   void aPositionalWriteLandsThereAndLeavesTheChannelWhereItWas() throws IOException {
     byte[] data = random(ChunkedFiles.CHUNK + 3);
     Path file = dir.resolve("f");
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       out.position(5);
       ChunkedFiles.write(out, ByteBuffer.wrap(data), 10);
 

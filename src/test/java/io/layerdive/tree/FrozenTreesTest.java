@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -109,18 +110,20 @@ class FrozenTreesTest {
     }
   }
 
+  private static ReadableByteChannel channel(byte[] bytes) {
+    return Channels.newChannel(new ByteArrayInputStream(bytes));
+  }
+
   @Test
   void aStreamShorterOrLongerThanTheEncodingIsRefusedWithIllegalArgument() {
     byte[] bytes = FrozenTrees.encode(sample());
     for (int n = 0; n < bytes.length; n += 3) {
       byte[] cut = Arrays.copyOf(bytes, n);
       long told = n;
-      assertThatThrownBy(
-              () -> FrozenTrees.decode(Channels.newChannel(new ByteArrayInputStream(cut)), bytes.length, 8))
+      assertThatThrownBy(() -> FrozenTrees.decode(channel(cut), bytes.length, 8))
           .as("first %d bytes", n)
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(
-              () -> FrozenTrees.decode(Channels.newChannel(new ByteArrayInputStream(bytes)), told, 8))
+      assertThatThrownBy(() -> FrozenTrees.decode(channel(bytes), told, 8))
           .as("first %d bytes of a longer stream", n)
           .isInstanceOf(IllegalArgumentException.class);
     }
