@@ -23,12 +23,6 @@ final class Bytes {
     len = 0;
   }
 
-  /** Takes {@code b} as the whole content, without copying. */
-  void wrap(byte[] b) {
-    buf = b;
-    len = b.length;
-  }
-
   private void ensure(int more) {
     if (len + more > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));

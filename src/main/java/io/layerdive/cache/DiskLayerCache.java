@@ -76,7 +76,7 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
     Cursor payload;
     Facts facts;
     try {
-      payload = CacheFile.payload(Files.readAllBytes(file), CacheFile.LAYER, diffId.toString());
+      payload = CacheFile.payload(ChunkedFiles.read(file), CacheFile.LAYER, diffId.toString());
       facts = LayerRecordReader.facts(payload);
     } catch (IOException | CorruptEntry | OutOfMemoryError e) {
       return Optional.empty();
@@ -99,7 +99,7 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
     try {
       Facts facts =
           LayerRecordReader.facts(
-              CacheFile.payload(Files.readAllBytes(file), CacheFile.LAYER, diffId.toString()));
+              CacheFile.payload(ChunkedFiles.read(file), CacheFile.LAYER, diffId.toString()));
       touch(file);
       return Optional.of(facts);
     } catch (IOException | CorruptEntry | OutOfMemoryError e) {
@@ -111,10 +111,8 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
   public Optional<ImageFiles> find(List<Digest> diffIds) {
     String key = treesKey(diffIds);
     Path file = trees.resolve(fileName(key));
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      Cursor payload = CacheFile.payload(bytes, CacheFile.TREES, key);
-      ImageFiles files = FrozenTrees.decode(bytes, payload.position());
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      ImageFiles files = CacheFile.read(in, CacheFile.TREES, key, FrozenTrees::decode);
       touch(file);
       return Optional.of(files);
     } catch (IOException | CorruptEntry | IllegalArgumentException | OutOfMemoryError e) {
@@ -125,20 +123,14 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
   @Override
   public void keep(List<Digest> diffIds, ImageFiles files) {
     String key = treesKey(diffIds);
-    byte[] bytes;
-    try {
-      bytes = FrozenTrees.encode(files);
-    } catch (IllegalArgumentException e) {
-      return; // too large for one entry: the layers are cached all the same
-    }
-    Bytes payload = new Bytes(0);
-    payload.wrap(bytes);
+    // Too large for one entry: encode throws before writing, and the layers are cached all the
+    // same.
     write(
         trees,
         trees.resolve(fileName(key)),
-        new ByteBuffer[] {
-          ByteBuffer.wrap(CacheFile.header(CacheFile.TREES, key, payload)), ByteBuffer.wrap(bytes)
-        });
+        out ->
+            CacheFile.write(
+                out, CacheFile.TREES, key, payload -> FrozenTrees.encode(files, payload)));
     trim();
   }
 
@@ -162,11 +154,21 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
         });
   }
 
+  /** Writes the file whose parts are {@code parts}, each what remains of its buffer. */
+  private void write(Path dir, Path target, ByteBuffer[] parts) {
+    write(
+        dir,
+        target,
+        out -> {
+          for (ByteBuffer part : parts) ChunkedFiles.write(out, part);
+        });
+  }
+
   @Override
   public Optional<byte[]> image(String key) {
     Path file = images.resolve(fileName(key));
     try {
-      Cursor payload = CacheFile.payload(Files.readAllBytes(file), CacheFile.IMAGE, key);
+      Cursor payload = CacheFile.payload(ChunkedFiles.read(file), CacheFile.IMAGE, key);
       byte[] facts = payload.bytes(payload.varInt());
       if (!payload.atEnd()) return Optional.empty();
       touch(file);
@@ -201,15 +203,19 @@ public final class DiskLayerCache implements LayerCache, FrozenImages {
     return diffId.algorithm().matches("[a-z0-9]+") && diffId.hex().matches("[0-9a-f]+");
   }
 
-  private void write(Path dir, Path target, ByteBuffer[] parts) {
+  /** What writes a file's bytes to its (temporary) file. */
+  @FunctionalInterface
+  private interface Content {
+    void writeTo(FileChannel out) throws IOException;
+  }
+
+  private void write(Path dir, Path target, Content content) {
     Path temp = null;
     try {
       if (!Files.isDirectory(dir)) createPrivate(dir);
       temp = Files.createTempFile(dir, TEMP_PREFIX, "");
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        long remaining = 0;
-        for (ByteBuffer part : parts) remaining += part.remaining();
-        while (remaining > 0) remaining -= out.write(parts);
+        content.writeTo(out);
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

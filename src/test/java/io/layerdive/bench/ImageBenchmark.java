@@ -41,9 +41,11 @@ import java.util.Map;
  * makes the child load the image N times before the measured load: a warm JVM, for comparison.
  *
  * <p>With {@code --cache}, each case gets two more rows: <b>cache fill</b>, a load into an empty
- * layer cache (reading every layer, writing its entry and the image's frozen trees), in the first
- * round only; and <b>cache re-open</b>, loads from that cache, each in a fresh JVM as before. The
- * split of each load (read or replay / freeze / stack and analysis) is printed for each run.
+ * layer cache (reading every layer, writing its entry and the image's frozen trees), emptied again
+ * before each round's fill; and <b>cache re-open</b>, loads from the cache the same round filled,
+ * each in a fresh JVM as before. Both run with the first {@code --jvm} configuration's flags (the
+ * JVM's defaults without one). The split of each load (read or replay / freeze / stack and
+ * analysis) is printed for each run.
  *
  * <ul>
  *   <li><b>load</b>: in the child, from opening the archive to the analysis (JVM start excluded);
@@ -93,10 +95,10 @@ public final class ImageBenchmark {
         if (image == SyntheticImages.HUGE) heaps.add(List.of("-Xmx512m"));
       }
       Path cacheDir = dir.resolve(image.name().toLowerCase(Locale.ROOT) + "-cache");
+      List<String> cacheJvm = configurations.isEmpty() ? List.of() : configurations.get(0);
       if (cache) {
-        deleteTree(cacheDir);
-        heaps.add(List.of(FILL));
-        heaps.add(List.of(REOPEN));
+        heaps.add(cacheRow(FILL, cacheJvm));
+        heaps.add(cacheRow(REOPEN, cacheJvm));
       }
       List<List<Map<String, String>>> results = new ArrayList<>();
       List<String> histogram = new ArrayList<>();
@@ -110,7 +112,7 @@ public final class ImageBenchmark {
         for (int k = 0; k < heaps.size(); k++) {
           List<String> jvm = heaps.get(k);
           if (failed.get(k) != null) continue;
-          if (jvm.equals(List.of(FILL)) && run > 0) continue;
+          if (!jvm.isEmpty() && jvm.get(0).equals(FILL)) deleteTree(cacheDir);
           Result r = child(archive, jvm, threads, cacheDir);
           System.err.printf(
               Locale.ROOT,
@@ -191,6 +193,14 @@ public final class ImageBenchmark {
 
   private static final String REOPEN = "cache re-open";
 
+  /** A cache row's configuration: its name, then the JVM flags it runs with. */
+  private static List<String> cacheRow(String name, List<String> jvm) {
+    List<String> row = new ArrayList<>();
+    row.add(name);
+    row.addAll(jvm);
+    return row;
+  }
+
   private static String millis(Result r, String key) {
     return r.values.containsKey(key)
         ? Long.toString(Long.parseLong(r.values.get(key)) / 1_000_000)
@@ -206,10 +216,10 @@ public final class ImageBenchmark {
 
   private static Result child(Path archive, List<String> jvm, String threads, Path cacheDir)
       throws Exception {
-    boolean cached = jvm.equals(List.of(FILL)) || jvm.equals(List.of(REOPEN));
+    boolean cached = !jvm.isEmpty() && (jvm.get(0).equals(FILL) || jvm.get(0).equals(REOPEN));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (!cached) cmd.addAll(jvm);
+    cmd.addAll(cached ? jvm.subList(1, jvm.size()) : jvm);
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

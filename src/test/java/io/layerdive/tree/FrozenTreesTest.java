@@ -10,6 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.layerdive.testing.Layers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +80,53 @@ class FrozenTreesTest {
     assertThat(describe(back)).isEqualTo(describe(files));
     // Layers shared by the positions stay shared, and only those.
     assertThat(back.layer(2) == back.layer(0)).isEqualTo(files.layer(2) == files.layer(0));
+  }
+
+  @Test
+  void streamedThroughAnySmallBufferTheBytesAreTheSame() throws IOException {
+    ImageFiles files = sample();
+    byte[] whole = FrozenTrees.encode(files);
+
+    for (int chunk : new int[] {8, 9, 13, 64, whole.length, whole.length + 1}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      long written = FrozenTrees.encode(files, Channels.newChannel(out), chunk);
+
+      assertThat(out.toByteArray()).as("chunk %d", chunk).isEqualTo(whole);
+      assertThat(written).isEqualTo(whole.length);
+    }
+  }
+
+  @Test
+  void readThroughAnySmallBufferTheFilesAreTheSame() throws IOException {
+    ImageFiles files = sample();
+    byte[] whole = FrozenTrees.encode(files);
+
+    for (int chunk : new int[] {8, 9, 13, 64, whole.length, whole.length + 1}) {
+      ByteArrayInputStream in = new ByteArrayInputStream(Arrays.copyOf(whole, whole.length + 5));
+      ImageFiles back = FrozenTrees.decode(Channels.newChannel(in), whole.length, chunk);
+
+      assertThat(describe(back)).as("chunk %d", chunk).isEqualTo(describe(files));
+      assertThat(in.available()).as("bytes left after the encoding").isEqualTo(5);
+    }
+  }
+
+  private static ReadableByteChannel channel(byte[] bytes) {
+    return Channels.newChannel(new ByteArrayInputStream(bytes));
+  }
+
+  @Test
+  void aStreamShorterOrLongerThanTheEncodingIsRefusedWithIllegalArgument() {
+    byte[] bytes = FrozenTrees.encode(sample());
+    for (int n = 0; n < bytes.length; n += 3) {
+      byte[] cut = Arrays.copyOf(bytes, n);
+      long told = n;
+      assertThatThrownBy(() -> FrozenTrees.decode(channel(cut), bytes.length, 8))
+          .as("first %d bytes", n)
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> FrozenTrees.decode(channel(bytes), told, 8))
+          .as("first %d bytes of a longer stream", n)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test
