@@ -93,15 +93,12 @@ public final class LayerBlobReader {
       throws ImageReadException {
     List<Blob> order = new ArrayList<>(blobs);
     order.sort(Comparator.comparingLong(Blob::size).reversed());
-    long total = order.stream().mapToLong(Blob::size).sum();
-    int count = order.size();
-    AtomicLong done = new AtomicLong();
-    AtomicInteger layersDone = new AtomicInteger();
-    AtomicBoolean cancelled = new AtomicBoolean();
-    listener.progress(0, total, 0, count);
+    Progress progress =
+        new Progress(listener, order.stream().mapToLong(Blob::size).sum(), order.size());
+    progress.start();
     Map<String, LayerReadResult<T>> results = new HashMap<>();
     try {
-      readAll(order, receiver, listener, results, done, total, layersDone, count, cancelled);
+      readAll(order, receiver, results, progress);
     } finally {
       cache.trim();
     }
@@ -111,19 +108,13 @@ public final class LayerBlobReader {
   private <T> void readAll(
       List<Blob> order,
       LayerReceiver<T> receiver,
-      LoadListener listener,
       Map<String, LayerReadResult<T>> results,
-      AtomicLong done,
-      long total,
-      AtomicInteger layersDone,
-      int count,
-      AtomicBoolean cancelled)
+      Progress progress)
       throws ImageReadException {
+    int count = order.size();
     if (threads == 1 || count <= 1) {
       for (Blob blob : order) {
-        results.put(
-            blob.key(),
-            readOne(blob, receiver, listener, done, total, layersDone, count, cancelled));
+        results.put(blob.key(), readOne(blob, receiver, progress));
       }
       return;
     }
@@ -142,9 +133,7 @@ public final class LayerBlobReader {
       for (Blob blob : order) {
         service.submit(
             () ->
-                Map.entry(
-                    blob.key(),
-                    readOne(blob, receiver, listener, done, total, layersDone, count, cancelled)));
+                Map.entry(blob.key(), readOne(blob, receiver, progress)));
       }
       ImageReadException failure = null;
       for (int i = 0; i < count; i++) {
@@ -153,15 +142,14 @@ public final class LayerBlobReader {
           Map.Entry<String, LayerReadResult<T>> entry = future.get();
           results.put(entry.getKey(), entry.getValue());
         } catch (ExecutionException e) {
-          cancelled.set(true);
+          progress.cancelled.set(true);
           if (failure == null) failure = asImageReadException(e.getCause());
         }
       }
       if (failure != null) throw failure;
-      // Readers report as they finish, and the two last may report out of order: end on the sum.
-      listener.progress(done.get(), total, layersDone.get(), count);
+      progress.finish();
     } catch (InterruptedException e) {
-      cancelled.set(true);
+      progress.cancelled.set(true);
       Thread.currentThread().interrupt();
       throw new ImageReadException("reading the layers was interrupted", e);
     } finally {
@@ -169,44 +157,25 @@ public final class LayerBlobReader {
     }
   }
 
-  private <T> LayerReadResult<T> readOne(
-      Blob blob,
-      LayerReceiver<T> receiver,
-      LoadListener listener,
-      AtomicLong done,
-      long total,
-      AtomicInteger layersDone,
-      int count,
-      AtomicBoolean cancelled)
+  private <T> LayerReadResult<T> readOne(Blob blob, LayerReceiver<T> receiver, Progress progress)
       throws ImageReadException {
     LayerReadResult<T> result = blob.diffId() == null ? null : fromCache(blob, receiver);
     if (result != null) {
-      done.addAndGet(blob.size());
+      progress.done.addAndGet(blob.size());
     } else {
-      result = read(blob, receiver, listener, done, total, layersDone, count, cancelled);
+      result = read(blob, receiver, progress);
     }
-    listener.progress(done.get(), total, layersDone.incrementAndGet(), count);
+    progress.layerDone();
     return result;
   }
 
-  private <T> LayerReadResult<T> read(
-      Blob blob,
-      LayerReceiver<T> receiver,
-      LoadListener listener,
-      AtomicLong done,
-      long total,
-      AtomicInteger layersDone,
-      int count,
-      AtomicBoolean cancelled)
+  private <T> LayerReadResult<T> read(Blob blob, LayerReceiver<T> receiver, Progress progress)
       throws ImageReadException {
     LayerReceiver.Builder<T> builder = receiver.begin();
     LayerCache.Recorder<T> recorder = blob.diffId() == null ? null : cache.recorder(builder);
     LayerReadResult<T> result;
     try (InputStream in =
-        new ProgressInputStream(
-            blob.opener().open(),
-            n -> listener.progress(done.addAndGet(n), total, layersDone.get(), count),
-            cancelled)) {
+        new ProgressInputStream(blob.opener().open(), progress::bytes, progress.cancelled)) {
       result =
           reader.read(in, blob.subject(), blob.announced(), recorder == null ? builder : recorder);
     } catch (IOException e) {
@@ -307,5 +276,38 @@ public final class LayerBlobReader {
     if (cause instanceof RuntimeException e) throw e;
     if (cause instanceof Error e) throw e;
     return new ImageReadException(String.valueOf(cause.getMessage()), cause);
+  }
+
+  /** What the readers of one image have done so far, told to the listener from any of them. */
+  private static final class Progress {
+    private final LoadListener listener;
+    private final long total;
+    private final int count;
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicInteger layersDone = new AtomicInteger();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    Progress(LoadListener listener, long total, int count) {
+      this.listener = listener;
+      this.total = total;
+      this.count = count;
+    }
+
+    void start() {
+      listener.progress(0, total, 0, count);
+    }
+
+    void bytes(long n) {
+      listener.progress(done.addAndGet(n), total, layersDone.get(), count);
+    }
+
+    void layerDone() {
+      listener.progress(done.get(), total, layersDone.incrementAndGet(), count);
+    }
+
+    /** Readers report as they finish, and the two last may report out of order: end on the sum. */
+    void finish() {
+      listener.progress(done.get(), total, layersDone.get(), count);
+    }
   }
 }
