@@ -5,6 +5,7 @@ import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.Reopening;
 import io.layerdive.source.daemon.DaemonProbe;
 import io.layerdive.source.daemon.DaemonSource;
 import java.util.function.Consumer;
@@ -55,8 +56,10 @@ final class DaemonOrRegistrySource implements ImageSource {
     return fromRegistry.load(receiver, listener);
   }
 
-  /** The source that was read: the daemon or the registry; null before {@link #load}. */
-  ImageSource chosen() {
-    return chosen;
+  /** Whichever was read reads the layer again. */
+  @Override
+  public Reopening reopening() {
+    ImageSource read = chosen;
+    return read == null ? Reopening.impossible(name + " has not been read yet") : read.reopening();
   }
 }

@@ -251,7 +251,7 @@ final class LayerdiveCommand implements Callable<Integer> {
         new ImagePipeline(
             imageSource,
             strict,
-            new SourceLayerContents(imageSource, displayName, env),
+            new SourceLayerContents(imageSource, env),
             frozenImages());
     CiRun ciRun = outputs.ciRun();
     DiveFormat format = outputs.format();

@@ -89,7 +89,7 @@ class LayerContentsIT {
     if (opened instanceof DaemonSource daemon) {
       assumeTrue(DaemonProbe.answers(daemon.endpoint()), "no " + source + " daemon answers here");
     }
-    return new ImagePipeline(opened, false, new SourceLayerContents(opened, name, env()))
+    return new ImagePipeline(opened, false, new SourceLayerContents(opened, env()))
         .load(ImagePipeline.SILENT);
   }
 

@@ -9,10 +9,13 @@ import io.layerdive.source.ImageAssembler.LayerRef;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerBlobReader;
+import io.layerdive.source.CountedInputStream;
 import io.layerdive.source.LayerCache;
 import io.layerdive.source.LayerReadResult;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.Reopening;
+import io.layerdive.source.extract.FileLayerOpener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -88,6 +91,23 @@ public final class DockerArchiveSource implements ImageSource {
   /** The archive file or directory; empty for an archive read from a stream. */
   public Optional<Path> file() {
     return Optional.ofNullable(path);
+  }
+
+  /** A file is read again at the layer's blob; a stream, or a pipe named as a file, is gone. */
+  @Override
+  public Reopening reopening() {
+    if (path == null) {
+      return Reopening.impossible(
+          name + " was read once from a stream; save it to a file to read it again");
+    }
+    if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+      return Reopening.impossible(
+          name + " was read once from a pipe; save it to a file to read it again");
+    }
+    FileLayerOpener opener = new FileLayerOpener(path, name);
+    return Reopening.by(
+        (layer, listener) ->
+            new CountedInputStream(opener.openLayer(layer), layer.sizeBytes(), listener));
   }
 
   @Override
