@@ -85,7 +85,8 @@ class LayerContentsIT {
                     false,
                     false,
                     List.of(),
-                    Optional.empty()));
+                    Optional.empty(),
+                    true));
     if (opened instanceof DaemonSource daemon) {
       assumeTrue(DaemonProbe.answers(daemon.endpoint()), "no " + source + " daemon answers here");
     }
