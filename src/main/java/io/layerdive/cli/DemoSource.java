@@ -37,6 +37,6 @@ final class DemoSource implements ImageSource {
     ArchiveLayerOpener generated = new ArchiveLayerOpener(DemoImage::openArchive, DemoImage.NAME);
     return Reopening.by(
         (layer, listener) ->
-            new CountedInputStream(generated.openLayer(layer), layer.sizeBytes(), listener));
+            CountedInputStream.toListener(generated.openLayer(layer), layer.sizeBytes(), listener));
   }
 }

@@ -107,7 +107,7 @@ public final class DockerArchiveSource implements ImageSource {
     FileLayerOpener opener = new FileLayerOpener(path, name);
     return Reopening.by(
         (layer, listener) ->
-            new CountedInputStream(opener.openLayer(layer), layer.sizeBytes(), listener));
+            CountedInputStream.toListener(opener.openLayer(layer), layer.sizeBytes(), listener));
   }
 
   @Override

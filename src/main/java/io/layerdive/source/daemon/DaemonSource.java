@@ -197,7 +197,7 @@ public final class DaemonSource implements ImageSource {
         (layer, listener) -> {
           listener.phase("exporting the image from the " + engine);
           return new ArchiveLayerOpener(
-                  () -> new CountedInputStream(export.open(), -1, listener), reference)
+                  () -> CountedInputStream.toListener(export.open(), -1, listener), reference)
               .openLayer(layer);
         });
   }

@@ -100,7 +100,7 @@ public final class OciLayoutSource implements ImageSource {
     FileLayerOpener opener = new FileLayerOpener(path, name);
     return Reopening.by(
         (layer, listener) ->
-            new CountedInputStream(opener.openLayer(layer), layer.sizeBytes(), listener));
+            CountedInputStream.toListener(opener.openLayer(layer), layer.sizeBytes(), listener));
   }
 
   /** One image manifest the index leads to. */
