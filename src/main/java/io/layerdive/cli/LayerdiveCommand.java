@@ -60,9 +60,9 @@ final class LayerdiveCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "IMAGE",
       description =
-          "The image: an archive or OCI layout path, or a name such as alpine:3.20; a scheme"
-              + " (docker-archive://, oci://, docker://, podman://, registry://) chooses the"
-              + " source.")
+          "The image: an archive or OCI layout path (- reads an archive from standard input),"
+              + " or a name such as alpine:3.20. A scheme chooses the source: docker-archive://,"
+              + " oci://, docker://, podman:// or registry://.")
   String image;
 
   @Option(
