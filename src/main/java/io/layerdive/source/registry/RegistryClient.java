@@ -47,7 +47,7 @@ final class RegistryClient {
           MediaTypes.OCI_MANIFEST,
           MediaTypes.DOCKER_MANIFEST);
 
-  private static final Set<Integer> RETRIABLE = Set.of(429, 502, 503, 504);
+  private static final Set<Integer> RETRIABLE = Set.of(429, 500, 502, 503, 504);
   private static final int MAX_REDIRECTS = 10;
   private static final int MANIFEST_LIMIT = 4 * 1024 * 1024;
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);

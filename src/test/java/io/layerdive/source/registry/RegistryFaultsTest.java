@@ -276,6 +276,24 @@ class RegistryFaultsTest {
   }
 
   @Test
+  void internalServerErrorIsRetriedToo() throws Exception {
+    // Registries backed by object storage answer 500 for a storage hiccup that the next try passes.
+    registry.fault(
+        (ex, attempt) -> {
+          if (ex.getRequestURI().getPath().equals(layerPath) && attempt == 1) {
+            FakeRegistry.send(ex, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8));
+            return true;
+          }
+          return false;
+        });
+
+    Loads.Loaded loaded = Loads.load(host + "/team/app:1", options());
+
+    assertThat(loaded.image().image().sizeBytes()).isEqualTo(expectedSize());
+    assertThat(registry.requests.stream().filter(r -> r.equals("GET " + layerPath))).hasSize(2);
+  }
+
+  @Test
   void registryBusyForGood() {
     registry.fault(
         (ex, attempt) -> {
