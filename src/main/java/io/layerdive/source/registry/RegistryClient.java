@@ -35,9 +35,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Talks the Registry HTTP API v2 with one registry about one repository: picks HTTPS (or plain HTTP
- * for an insecure registry), answers Basic and Bearer challenges, follows redirects (without the
- * registry's credentials to other hosts), and retries 429, 502, 503, 504 and broken connections
- * with backoff. Safe for use from several download threads.
+ * for an insecure registry or one on this machine), answers Basic and Bearer challenges, follows
+ * redirects (without the registry's credentials to other hosts), and retries 429, 500, 502, 503,
+ * 504 and broken connections with backoff. Safe for use from several download threads.
  */
 final class RegistryClient {
   static final List<String> MANIFEST_TYPES =
@@ -105,7 +105,7 @@ final class RegistryClient {
       response = https.get();
     } else {
       if (options.isInsecure(host)) scheme = "http";
-      response = send(Request.get(uri("/v2/"), false));
+      response = sendPing();
     }
     int status = response.statusCode();
     if (status == 401) {
@@ -125,6 +125,25 @@ final class RegistryClient {
               + "); check the host and port");
     }
     RegistryResponse.discard(response);
+  }
+
+  /**
+   * {@code GET /v2/} on the chosen scheme; a registry on this machine that answers the TLS hello in
+   * plain HTTP is asked again in plain HTTP, unasked, as docker does for 127.0.0.0/8: the traffic
+   * never leaves the machine. Certificate failures on such a host are still reported.
+   */
+  private HttpResponse<InputStream> sendPing() throws ImageReadException {
+    try {
+      return send(Request.get(uri("/v2/"), false));
+    } catch (ImageReadException e) {
+      if (!scheme.equals("https")
+          || !HostKind.isLoopback(host)
+          || !NetworkErrors.isPlainHttpAnswer(e)) {
+        throw e;
+      }
+      scheme = "http";
+      return send(Request.get(uri("/v2/"), false));
+    }
   }
 
   /** A manifest or index as the registry sent it, with the digest of its bytes. */
