@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
+import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.MediaTypes;
 import java.io.IOException;
@@ -442,6 +443,72 @@ class RegistryFaultsTest {
                 + ", but the config says its diff_id is sha256:"
                 + "cd".repeat(32)
                 + "; the image is broken");
+  }
+
+  /** Fails as the core reader does: bytes it cannot decode are an image error, not an I/O one. */
+  private static final class CoreLikeReader implements LayerStreamReader {
+    @Override
+    public <T> LayerResult<T> read(java.io.InputStream blob, LayerReceiver<T> receiver)
+        throws ImageReadException {
+      try {
+        return new TestLayerReader().read(blob, receiver);
+      } catch (IOException e) {
+        throw new ImageReadException(
+            SUBJECT + ": the gzip stream is corrupt (" + e.getMessage() + ")", e);
+      }
+    }
+  }
+
+  @Test
+  void corruptedBlobThatTheReaderCannotDecodeIsReportedAsCorrupted() {
+    byte[] damaged = layerBlob.clone();
+    for (int i = 20; i < damaged.length - 20; i += 7) damaged[i] ^= 0x5a;
+    registry.fault(
+        (ex, attempt) -> {
+          if (ex.getRequestURI().getPath().equals(layerPath)) {
+            FakeRegistry.send(ex, 200, "application/octet-stream", damaged);
+            return true;
+          }
+          return false;
+        });
+
+    assertThatThrownBy(
+            () ->
+                Loads.load(
+                    host + "/team/app:1", options(), new Loads.Recorder(), new CoreLikeReader()))
+        .hasMessageStartingWith(
+            host
+                + "/team/app:1: layer 1 blob "
+                + image.layers.get(1).digest()
+                + " arrived corrupted (the bytes hash to sha256:");
+  }
+
+  @Test
+  void blobThatArrivedIntactButCannotBeDecodedNamesTheLayer() {
+    byte[] garbage = new byte[4096];
+    garbage[0] = 0x1f;
+    garbage[1] = (byte) 0x8b;
+    for (int i = 2; i < garbage.length; i++) garbage[i] = (byte) (i * 31);
+    TestImage.LayerBlob bad =
+        new TestImage.LayerBlob(
+            "tar".getBytes(StandardCharsets.UTF_8),
+            garbage,
+            "application/vnd.oci.image.layer.v1.tar+gzip",
+            "ADD x");
+    registry.image("team/garbage", "1", new TestImage().addLayer(bad));
+
+    assertThatThrownBy(
+            () ->
+                Loads.load(
+                    host + "/team/garbage:1",
+                    options(),
+                    new Loads.Recorder(),
+                    new CoreLikeReader()))
+        .hasMessageStartingWith(
+            host
+                + "/team/garbage:1: layer 0 (blob "
+                + RegistryClient.sha256(garbage).shortHex(12)
+                + ") is not a readable layer tar: the gzip stream is corrupt (");
   }
 
   @Test
