@@ -59,12 +59,13 @@ final class DaemonOrRegistrySource implements ImageSource {
 
   /**
    * The registry's phases with the reason they come from a registry: each phase replaces the one
-   * before on the progress view, so the notice alone would be seen for an instant.
+   * before on the progress view, so the notice alone would be seen for an instant. The reason goes
+   * first, where a narrow terminal does not cut it off.
    */
   private record SayingWhy(LoadListener listener) implements LoadListener {
     @Override
     public void phase(String description) {
-      listener.phase(description + " (no Docker daemon answers)");
+      listener.phase("No Docker daemon answers · " + description);
     }
 
     @Override

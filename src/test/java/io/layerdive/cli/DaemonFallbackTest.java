@@ -59,7 +59,7 @@ class DaemonFallbackTest {
     assertThat(phases)
         .containsSubsequence(
             "No Docker daemon answers; reading 127.0.0.1:1/app:1 from the registry",
-            "Fetching manifest from 127.0.0.1:1 (no Docker daemon answers)");
+            "No Docker daemon answers · Fetching manifest from 127.0.0.1:1");
     assertThat(result.err()).doesNotContain("no Docker daemon answers");
   }
 
