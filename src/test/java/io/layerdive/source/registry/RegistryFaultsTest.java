@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +275,43 @@ class RegistryFaultsTest {
     assertThat(registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1")))
         .hasSize(3);
     assertThat(registry.requests.stream().filter(r -> r.equals("GET " + layerPath))).hasSize(2);
+  }
+
+  @Test
+  void severalLayersDownloadAtOnceButNoMoreThanAsked() throws Exception {
+    TestImage many = new TestImage();
+    for (int i = 0; i < 7; i++) many.layer("ADD " + i, "f" + i, "contents of layer " + i);
+    registry.image("team/many", "1", many);
+    Map<String, byte[]> blobs = new java.util.HashMap<>();
+    for (TestImage.LayerBlob l : many.layers) {
+      blobs.put("/v2/team/many/blobs/" + l.digest(), l.blob());
+    }
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch threeAtOnce = new CountDownLatch(3);
+    registry.fault(
+        (ex, attempt) -> {
+          byte[] blob = blobs.get(ex.getRequestURI().getPath());
+          if (blob == null) return false;
+          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          threeAtOnce.countDown();
+          try {
+            // Held until three downloads are running together; one at a time never gets there
+            // (the wait's bound only keeps a broken build from hanging).
+            threeAtOnce.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          inFlight.decrementAndGet();
+          FakeRegistry.send(ex, 200, "application/octet-stream", blob);
+          return true;
+        });
+
+    Loads.Loaded loaded = Loads.load(host + "/team/many:1", options().withParallelDownloads(3));
+
+    assertThat(loaded.image().image().layers()).hasSize(7);
+    assertThat(threeAtOnce.getCount()).isZero();
+    assertThat(most.get()).isEqualTo(3);
   }
 
   @Test
