@@ -204,6 +204,36 @@ class RegistryFaultsTest {
   }
 
   @Test
+  void noAnswerWithinTheResponseTimeoutIsRetriedThenReported() {
+    CountDownLatch release = new CountDownLatch(1);
+    registry.fault(
+        (ex, attempt) -> {
+          if (!ex.getRequestURI().getPath().endsWith("/manifests/1")) return false;
+          try {
+            release.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return false;
+        });
+    RegistryOptions options =
+        options()
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(5))
+            .withRetry(RetryPolicy.immediate(2), 1);
+
+    try {
+      assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options))
+          .hasMessageStartingWith(host + ": no response (")
+          .hasMessageEndingWith("); the registry may be overloaded, try again (after 2 attempts)");
+      assertThat(
+              registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1")))
+          .hasSize(2);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void interruptionCancelsPromptlyAndLeavesNoThreads() throws Exception {
     CountDownLatch streaming = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
