@@ -315,7 +315,7 @@ class RegistrySourceIT {
 
   @Test
   void registryOnThisMachineMayAnswerPlainHttpUnasked() throws Exception {
-    // As docker allows for 127.0.0.0/8: HTTPS is tried, the plain HTTP answer is taken.
+    // As docker allows for 127.0.0.0/8: a registry on this machine may speak plain HTTP unasked.
     RegistryOptions secure = options().withInsecureRegistries(List.of());
 
     Loads.Loaded loaded = Loads.load(host + "/dive/test-image:latest", secure);
