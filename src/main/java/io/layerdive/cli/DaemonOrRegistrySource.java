@@ -1,5 +1,6 @@
 package io.layerdive.cli;
 
+import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
@@ -8,6 +9,7 @@ import io.layerdive.source.LoadedImage;
 import io.layerdive.source.Reopening;
 import io.layerdive.source.daemon.DaemonProbe;
 import io.layerdive.source.daemon.DaemonSource;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -53,7 +55,29 @@ final class DaemonOrRegistrySource implements ImageSource {
     listener.phase("No Docker daemon answers; reading " + name + " from the registry");
     ImageSource fromRegistry = registry.open();
     chosen = fromRegistry;
-    return fromRegistry.load(receiver, listener);
+    return fromRegistry.load(receiver, new SayingWhy(listener));
+  }
+
+  /**
+   * The registry's phases with the reason they come from a registry: each phase replaces the one
+   * before on the progress view, so the notice alone would be seen for an instant. The reason goes
+   * first, where a narrow terminal does not cut it off.
+   */
+  private record SayingWhy(LoadListener listener) implements LoadListener {
+    @Override
+    public void phase(String description) {
+      listener.phase("No Docker daemon answers · " + description);
+    }
+
+    @Override
+    public void layersKnown(List<Layer> layers) {
+      listener.layersKnown(layers);
+    }
+
+    @Override
+    public void progress(long bytesDone, long bytesTotal, int layersDone, int layersTotal) {
+      listener.progress(bytesDone, bytesTotal, layersDone, layersTotal);
+    }
   }
 
   /** Whichever was read reads the layer again. */
