@@ -53,6 +53,8 @@ final class RegistryClient {
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  /** A request whose answer did not come within the response timeout is sent this often in all. */
+  private static final int TIMEOUT_ATTEMPTS = 2;
 
   private final ImageReference ref;
   private final String host;
@@ -267,7 +269,7 @@ final class RegistryClient {
       } catch (IOException e) {
         String failedHost =
             e instanceof HopException hop ? authority(hop.uri) : authority(request.uri());
-        if (NetworkErrors.isTransient(e) && attempt < policy.maxAttempts()) {
+        if (NetworkErrors.isTransient(e) && attempt < attemptsFor(e, policy)) {
           lastProblem = NetworkErrors.detail(e);
           pause(policy.delayAfter(attempt, Optional.empty()).orElse(Duration.ZERO));
           continue;
@@ -367,6 +369,16 @@ final class RegistryClient {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * How many times a request that failed this way is sent in all: a registry that let a whole
+   * response timeout pass is asked once more, not five times over minutes.
+   */
+  private static int attemptsFor(IOException e, RetryPolicy policy) {
+    return NetworkErrors.isTimeout(e)
+        ? Math.min(TIMEOUT_ATTEMPTS, policy.maxAttempts())
+        : policy.maxAttempts();
   }
 
   private Duration probeTimeout() {
