@@ -38,7 +38,8 @@ import java.util.Optional;
  * layers. Both give the same image.
  *
  * <p>{@link io.layerdive.image.Layer#compressedSizeBytes()} is the size of the blob as stored in
- * the archive, compressed or not; {@link io.layerdive.image.Layer#blobDigest()} its SHA-256.
+ * the archive when it is compressed (-1 for a plain tar); {@link
+ * io.layerdive.image.Layer#blobDigest()} the blob's SHA-256.
  */
 public final class DockerArchiveSource implements ImageSource {
   private static final String HOW_TO_SAVE = "make one with `docker save IMAGE -o FILE`";

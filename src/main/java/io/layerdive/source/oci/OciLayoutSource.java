@@ -45,7 +45,8 @@ import java.util.Set;
  * several at once, each blob checked against its digest and its media type.
  *
  * <p>Layer ids are {@code blobs}, as dive shows them for layouts: the first component of the blob's
- * path. {@link io.layerdive.image.Layer#compressedSizeBytes()} is the stored blob size.
+ * path. {@link io.layerdive.image.Layer#compressedSizeBytes()} is the stored blob size, for a blob
+ * stored compressed.
  */
 public final class OciLayoutSource implements ImageSource {
   private static final int MAX_JSON = 64 * 1024 * 1024;

@@ -183,7 +183,8 @@ class DockerArchiveConformanceTest {
       assertThat(layer.createdBy()).isEqualTo("/bin/sh -c " + table[i][3]);
       assertThat(layer.blobDigest()).contains(layer.diffId());
     }
-    assertThat(image.layers().get(0).compressedSizeBytes()).isEqualTo(1369600);
+    // docker save writes plain tars: there is no compressed size to tell.
+    assertThat(image.layers()).allMatch(l -> l.compressedSizeBytes() == -1);
   }
 
   @Test
