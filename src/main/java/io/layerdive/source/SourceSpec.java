@@ -125,6 +125,16 @@ public record SourceSpec(Kind kind, String target) {
     }
   }
 
+  /**
+   * {@code input} as the user typed it (a scheme or none) written for another kind of source: for
+   * a hint such as "read it with oci://…", which must not keep the scheme that was wrong.
+   */
+  public static String rewritten(String input, Kind kind) {
+    int sep = input.indexOf("://");
+    boolean schemed = sep > 0 && Kind.named(input.substring(0, sep)).isPresent();
+    return kind.scheme + "://" + (schemed ? input.substring(sep + 3) : input);
+  }
+
   /** Text no image name can be: an explicit path or an archive file name. */
   private static boolean looksLikePath(String input) {
     String lower = input.toLowerCase(Locale.ROOT);

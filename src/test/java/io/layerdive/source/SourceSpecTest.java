@@ -96,4 +96,12 @@ class SourceSpecTest {
         .hasMessage("docker://: no image name after docker://");
     assertThatThrownBy(() -> SourceSpec.parse("oci://")).hasMessage("oci://: no path after oci://");
   }
+
+  @Test
+  void rewrittenSwapsTheSchemeOrAddsOne() {
+    assertThat(SourceSpec.rewritten("oci://x.tar", Kind.DOCKER_ARCHIVE))
+        .isEqualTo("docker-archive://x.tar");
+    assertThat(SourceSpec.rewritten("x.tar", Kind.OCI)).isEqualTo("oci://x.tar");
+    assertThat(SourceSpec.rewritten("./odd://x", Kind.OCI)).isEqualTo("oci://./odd://x");
+  }
 }

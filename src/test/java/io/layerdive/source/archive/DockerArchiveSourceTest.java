@@ -409,6 +409,11 @@ class DockerArchiveSourceTest {
         .hasMessage(
             "oci.tar: an OCI image layout without manifest.json, not a docker archive;"
                 + " read it with oci://oci.tar");
+    assertThatThrownBy(
+            () ->
+                DockerArchiveSource.file(oci, "docker-archive://oci.tar")
+                    .load(new CollectingReceiver(), LoadListener.NONE))
+        .hasMessageEndingWith("read it with oci://oci.tar");
   }
 
   @Test

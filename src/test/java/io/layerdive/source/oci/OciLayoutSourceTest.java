@@ -258,6 +258,12 @@ class OciLayoutSourceTest {
                     .load(new CollectingReceiver(), LoadListener.NONE))
         .hasMessage(
             "d.tar: a docker archive, not an OCI layout; read it with docker-archive://d.tar");
+    // Named with the wrong scheme, the hint swaps the scheme rather than adding one.
+    assertThatThrownBy(
+            () ->
+                OciLayoutSource.of(tar, "oci://d.tar", Optional.empty())
+                    .load(new CollectingReceiver(), LoadListener.NONE))
+        .hasMessageEndingWith("read it with docker-archive://d.tar");
   }
 
   @Test
