@@ -341,7 +341,8 @@ class DockerArchiveSourceTest {
 
     assertThatThrownBy(() -> load(file))
         .isInstanceOf(ImageReadException.class)
-        .hasMessageStartingWith("z.tar: layer 1 (blobs/sha256/");
+        .hasMessageStartingWith("z.tar: layer 1 (blobs/sha256/")
+        .hasMessageContaining("): the zstd stream is corrupt (");
   }
 
   @Test
