@@ -81,6 +81,50 @@ class DiveConformanceTest {
   }
 
   @Test
+  void dockerImageJsonHasOurFiguresBesideDives() throws Exception {
+    CliRun.Result result = new CliRun().run("--json", "-", image("test-docker-image.tar"));
+    JsonNode root = MAPPER.readTree(result.out());
+    JsonNode analysis = root.get("analysis");
+
+    // dive's image_archive_analysis_test: UserSizeByes and WastedUserPercent, to the last digit.
+    assertThat(result.out())
+        .contains("    \"userSizeBytes\": 66237,\n")
+        .contains("    \"userWastedRatio\": 0.4834911001404049,\n");
+    assertThat(analysis.get("reclaimableBytes").asLong()).isEqualTo(32025);
+    assertThat(analysis.get("fileCount").asInt()).isEqualTo(451);
+    assertThat(analysis.get("diagnostics")).isEmpty();
+    // The per-layer node counts behind dive's files:451 (conformance README §1c).
+    List<Integer> nodes = List.of(415, 1, 4, 3, 3, 3, 3, 4, 2, 2, 4, 2, 3, 2);
+    assertThat(root.get("layer")).extracting(l -> l.get("fileList").size()).isEqualTo(nodes);
+    assertThat(analysis.get("layers")).extracting(l -> l.get("fileCount").asInt()).isEqualTo(nodes);
+  }
+
+  @Test
+  void kanikoImageJsonHasDivesFigures() throws Exception {
+    CliRun.Result result = new CliRun().run("--json", "-", image("test-kaniko-image.tar"));
+    JsonNode root = MAPPER.readTree(result.out());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(root.get("image").toString())
+        .isEqualTo(
+            "{\"sizeBytes\":1326410,\"inefficientBytes\":46245,"
+                + "\"efficiencyScore\":0.9793688490216431,\"fileReference\":["
+                + "{\"count\":2,\"sizeBytes\":18498,\"file\":\"/root/saved.txt\"},"
+                + "{\"count\":2,\"sizeBytes\":18498,\"file\":\"/root/example/somefile1.txt\"},"
+                + "{\"count\":2,\"sizeBytes\":9249,\"file\":\"/root/example/somefile3.txt\"}]}");
+    assertThat(result.out())
+        .contains("    \"userSizeBytes\": 94677,\n")
+        .contains("    \"userWastedRatio\": 0.4884502043790995,\n");
+    JsonNode layers = root.get("layer");
+    List<Integer> nodes = List.of(421, 1, 4, 3, 3, 3, 3, 4, 2, 2, 4, 2, 3, 2);
+    assertThat(layers).extracting(l -> l.get("fileList").size()).isEqualTo(nodes);
+    assertThat(root.get("analysis").get("fileCount").asInt()).isEqualTo(457);
+    assertThat(layers.get(0).get("id").asText())
+        .isEqualTo("5c4213be9af904dd74649d250f22023f532b2f9179ffcb15260b5eaa10d7a3b4.tar.gz");
+    assertThat(layers.get(13).get("command").asText()).isEqualTo("RUN chmod +x /root/saved.txt");
+  }
+
+  @Test
   void dockerImageFileListsAreDivesNodes() throws Exception {
     JsonNode layers = json(image("test-docker-image.tar")).get("layer");
 
@@ -219,6 +263,12 @@ class DiveConformanceTest {
           .as(name)
           .isEqualTo("COPY README.md /README.md # buildkit");
       assertThat(root.get("analysis").get("userWastedRatio").isNull()).as(name).isTrue();
+      assertThat(root.get("analysis").get("userSizeBytes").asLong()).as(name).isZero();
+      assertThat(root.get("analysis").get("fileCount").asInt()).as(name).isEqualTo(1);
+      assertThat(root.get("layer").get(0).get("digestId").asText())
+          .as(name)
+          .startsWith(
+              name.contains("estargz") ? "sha256:2b3dbfdf131b" : "sha256:356d5e7f4012");
     }
   }
 
