@@ -20,6 +20,7 @@ import io.layerdive.source.daemon.ImageBuilder;
 import io.layerdive.source.oci.OciLayoutSource;
 import io.layerdive.source.registry.RegistryOptions;
 import io.layerdive.source.registry.RegistrySource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -61,8 +62,7 @@ final class Sources implements SourceOpener {
     SourceSpec spec = SourceSpec.parse(name, forced);
     LayerCache cache = cache(request);
     return switch (spec.kind()) {
-      case DOCKER_ARCHIVE -> DockerArchiveSource.file(
-          Path.of(spec.target()), name, LayerBlobReader.defaultThreads(), cache);
+      case DOCKER_ARCHIVE -> archive(Path.of(spec.target()), name, cache);
       case OCI -> OciLayoutSource.of(
           Path.of(spec.target()), name, platform, LayerBlobReader.defaultThreads(), cache);
       case DOCKER -> docker(name, spec.target(), request, platform, cache);
@@ -85,6 +85,17 @@ final class Sources implements SourceOpener {
                 output.accept(line);
               }
             });
+  }
+
+  /**
+   * A file or directory is indexed and its layers read side by side; a pipe ({@code /dev/stdin},
+   * a FIFO: {@code docker save app | layerdive /dev/stdin}) is read in one pass, as it comes.
+   */
+  private static ImageSource archive(Path path, String name, LayerCache cache) {
+    if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+      return DockerArchiveSource.stream(() -> PipeInputStream.open(path), name, cache);
+    }
+    return DockerArchiveSource.file(path, name, LayerBlobReader.defaultThreads(), cache);
   }
 
   /** The on-disk layer cache the environment names, unless {@code --no-cache}. */

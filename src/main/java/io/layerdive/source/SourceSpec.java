@@ -110,6 +110,8 @@ public record SourceSpec(Kind kind, String target) {
     if (Files.isDirectory(path)) {
       return Files.exists(path.resolve("manifest.json")) ? Kind.DOCKER_ARCHIVE : Kind.OCI;
     }
+    // A pipe (/dev/stdin, a FIFO) can be read only once: looking into it would eat the archive.
+    if (!Files.isRegularFile(path)) return Kind.DOCKER_ARCHIVE;
     try (InputStream in = Files.newInputStream(path)) {
       byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
       if (Compression.sniff(head, head.length) != Compression.NONE) return Kind.DOCKER_ARCHIVE;

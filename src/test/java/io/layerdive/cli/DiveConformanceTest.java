@@ -1,14 +1,20 @@
 package io.layerdive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.layerdive.testing.Conformance;
 import io.layerdive.testing.Golden;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The whole program on dive's own test images, against the figures and output dive gives. */
 class DiveConformanceTest {
@@ -270,6 +276,37 @@ class DiveConformanceTest {
           .startsWith(
               name.contains("estargz") ? "sha256:2b3dbfdf131b" : "sha256:356d5e7f4012");
     }
+  }
+
+  @Test
+  void anArchivePipedInIsReadAsItComes(@TempDir Path dir) throws Exception {
+    Path archive = Conformance.image("test-kaniko-image.tar");
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      mkfifo = null;
+    }
+    assumeTrue(mkfifo != null && mkfifo.waitFor() == 0, "mkfifo is needed to make a pipe");
+    // A pipe can be opened and read once: the archive must not be looked into before it is read.
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(fifo)) {
+                Files.copy(archive, out);
+              } catch (IOException e) {
+                // the reader went away: the assertions below say why
+              }
+            });
+    writer.setDaemon(true);
+    writer.start();
+
+    JsonNode piped = json(fifo.toString());
+
+    JsonNode direct = json(archive.toString());
+    assertThat(piped.get("image")).isEqualTo(direct.get("image"));
+    assertThat(piped.get("layer")).isEqualTo(direct.get("layer"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,9 +95,17 @@ public final class DockerArchiveSource implements ImageSource {
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
     if (path == null) {
-      try (InputStream in = stream.open()) {
+      try (PushbackInputStream in =
+          new PushbackInputStream(stream.open(), Compression.MAGIC_LENGTH)) {
+        // `docker save app | gzip` piped in is as welcome as a gzip-compressed archive file.
+        byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
+        if (head.length == 0) {
+          throw new ImageReadException(
+              name + ": nothing came in: the stream is empty, not an image archive; " + HOW_TO_SAVE);
+        }
+        in.unread(head);
         return new ArchiveStreamReader(name, cache)
-            .read(in, -1, Compression.NONE, receiver, listener);
+            .read(in, -1, Compression.sniff(head, head.length), receiver, listener);
       } catch (IOException e) {
         throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
       }

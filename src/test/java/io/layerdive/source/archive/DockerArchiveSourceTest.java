@@ -457,6 +457,30 @@ class DockerArchiveSourceTest {
   }
 
   @Test
+  void aCompressedArchiveStreamIsRecognisedByItsFirstBytes() throws Exception {
+    Path file =
+        TestArchives.write(dir.resolve("plain.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    for (Stored how : new Stored[] {Stored.GZIP, Stored.ZSTD}) {
+      Path compressed = dir.resolve("app.tar." + how);
+      Files.write(compressed, TestArchives.compress(Files.readAllBytes(file), how));
+
+      assertThat(loadStream(compressed).layerContents())
+          .as("%s", how)
+          .isEqualTo(load(file).layerContents());
+    }
+  }
+
+  @Test
+  void anEmptyStreamIsSaidToBeEmpty() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.tar"));
+
+    assertThatThrownBy(() -> loadStream(empty))
+        .hasMessage(
+            "empty.tar: nothing came in: the stream is empty, not an image archive; make one with"
+                + " `docker save IMAGE -o FILE`");
+  }
+
+  @Test
   void entriesAreKeptOutOfTheWayOfOtherFiles() throws Exception {
     // A copy of the conformance image under another name reads the same.
     Path copy = dir.resolve("copy.tar");
