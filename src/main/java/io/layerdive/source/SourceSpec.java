@@ -144,6 +144,7 @@ public record SourceSpec(Kind kind, String target) {
         || input.startsWith("./")
         || input.startsWith("../")
         || input.startsWith("~")
+        || input.endsWith("/")
         || input.startsWith(".\\")
         || input.contains("\\")
         || lower.endsWith(".tar")

@@ -82,6 +82,9 @@ class SourceSpecTest {
         .hasMessage("images/app.tar.gz: no such file or directory");
     assertThatThrownBy(() -> SourceSpec.parse("/no/such/layout"))
         .hasMessage("/no/such/layout: no such file or directory");
+    // No image name ends with a slash: a directory the shell completed, missing.
+    assertThatThrownBy(() -> SourceSpec.parse("layout-dir/"))
+        .hasMessage("layout-dir/: no such file or directory");
   }
 
   @Test
