@@ -88,8 +88,8 @@ final class Sources implements SourceOpener {
   }
 
   /**
-   * A file or directory is indexed and its layers read side by side; a pipe ({@code /dev/stdin},
-   * a FIFO: {@code docker save app | layerdive /dev/stdin}) is read in one pass, as it comes.
+   * A file or directory is indexed and its layers read side by side; a pipe ({@code /dev/stdin}, a
+   * FIFO: {@code docker save app | layerdive /dev/stdin}) is read in one pass, as it comes.
    */
   private static ImageSource archive(Path path, String name, LayerCache cache) {
     if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {

@@ -128,8 +128,8 @@ public record SourceSpec(Kind kind, String target) {
   }
 
   /**
-   * {@code input} as the user typed it (a scheme or none) written for another kind of source: for
-   * a hint such as "read it with oci://…", which must not keep the scheme that was wrong.
+   * {@code input} as the user typed it (a scheme or none) written for another kind of source: for a
+   * hint such as "read it with oci://…", which must not keep the scheme that was wrong.
    */
   public static String rewritten(String input, Kind kind) {
     int sep = input.indexOf("://");

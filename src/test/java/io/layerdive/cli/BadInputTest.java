@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every kind of broken input the program is promised to refuse, through the whole command line:
- * one line on stderr naming the input and what is wrong, nothing on stdout, exit 3, no stack trace.
- * The sources' own tests pin the exact wording; these pin what the user sees of it.
+ * Every kind of broken input the program is promised to refuse, through the whole command line: one
+ * line on stderr naming the input and what is wrong, nothing on stdout, exit 3, no stack trace. The
+ * sources' own tests pin the exact wording; these pin what the user sees of it.
  */
 class BadInputTest {
   private static final byte[] BASE = layer("etc/", "", "etc/os-release", "ID=test\n");

@@ -273,8 +273,7 @@ class DiveConformanceTest {
       assertThat(root.get("analysis").get("fileCount").asInt()).as(name).isEqualTo(1);
       assertThat(root.get("layer").get(0).get("digestId").asText())
           .as(name)
-          .startsWith(
-              name.contains("estargz") ? "sha256:2b3dbfdf131b" : "sha256:356d5e7f4012");
+          .startsWith(name.contains("estargz") ? "sha256:2b3dbfdf131b" : "sha256:356d5e7f4012");
     }
   }
 

@@ -38,14 +38,18 @@ class DiveCompareConformanceTest {
   private static ImageFiles load(String image) throws Exception {
     TreeBuilder builder = new TreeBuilder();
     LoadedImage<RawLayer> loaded =
-        DockerArchiveSource.file(Conformance.file("images/" + image), image).load(builder, LoadListener.NONE);
+        DockerArchiveSource.file(Conformance.file("images/" + image), image)
+            .load(builder, LoadListener.NONE);
     return builder.freeze(loaded.layerContents());
   }
 
   private static int[] counts(FileTree tree) {
     Map<ChangeKind, Integer> c = tree.countByKind();
     return new int[] {
-      c.get(ChangeKind.ADDED), c.get(ChangeKind.MODIFIED), c.get(ChangeKind.REMOVED), c.get(ChangeKind.UNMODIFIED)
+      c.get(ChangeKind.ADDED),
+      c.get(ChangeKind.MODIFIED),
+      c.get(ChangeKind.REMOVED),
+      c.get(ChangeKind.UNMODIFIED)
     };
   }
 
@@ -61,8 +65,12 @@ class DiveCompareConformanceTest {
       single[3] += extra;
       int[] aggregated = DOCKER_AGGREGATED[i].clone();
       aggregated[3] += extra;
-      assertThat(counts(stack.layerChanges(i))).as("%s single layer %d", image, i).containsExactly(single);
-      assertThat(counts(stack.aggregated(i))).as("%s aggregated layer %d", image, i).containsExactly(aggregated);
+      assertThat(counts(stack.layerChanges(i)))
+          .as("%s single layer %d", image, i)
+          .containsExactly(single);
+      assertThat(counts(stack.aggregated(i)))
+          .as("%s aggregated layer %d", image, i)
+          .containsExactly(aggregated);
     }
     assertThat(stack.diagnostics()).isEmpty();
   }

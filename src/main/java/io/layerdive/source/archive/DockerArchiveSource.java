@@ -101,7 +101,9 @@ public final class DockerArchiveSource implements ImageSource {
         byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
         if (head.length == 0) {
           throw new ImageReadException(
-              name + ": nothing came in: the stream is empty, not an image archive; " + HOW_TO_SAVE);
+              name
+                  + ": nothing came in: the stream is empty, not an image archive; "
+                  + HOW_TO_SAVE);
         }
         in.unread(head);
         return new ArchiveStreamReader(name, cache)
