@@ -91,7 +91,9 @@ final class LayerdiveCommand implements Callable<Integer> {
 
   @Option(
       names = "--ci",
-      description = "Check the image against CI rules instead of exploring it (also when CI=true).")
+      description =
+          "Check the image against CI rules instead of exploring it (also when CI=true, unless"
+              + " --json -).")
   boolean ci;
 
   @Option(
