@@ -286,6 +286,18 @@ class CliTest {
   }
 
   @Test
+  void theRulesFileInTheWorkingDirectoryIsReadByDefault() throws Exception {
+    // With dive's defaults this image fails highestUserWastedPercent (1.0 > 0.1).
+    assertThat(cli(wasteful()).run("--ci", "wasteful.tar").exitCode()).isEqualTo(1);
+    Files.writeString(dir.resolve(".dive-ci"), "rules:\n  highestUserWastedPercent: 1\n");
+
+    CliRun.Result result = cli(wasteful()).run("--ci", "wasteful.tar");
+
+    assertThat(result.exitCode()).as(result.out()).isZero();
+    assertThat(result.out()).contains("  PASS  highestUserWastedPercent (1)\n");
+  }
+
+  @Test
   void flagsBeatTheRulesFile() throws Exception {
     Files.writeString(dir.resolve(".dive-ci"), "rules:\n  highestUserWastedPercent: 0.01\n");
 
