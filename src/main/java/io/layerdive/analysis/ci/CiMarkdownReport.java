@@ -110,9 +110,9 @@ public final class CiMarkdownReport {
     }
     md.append("\n### Advice\n\n");
     for (Advice item : advice) {
-      md.append("- **").append(cell(item.title())).append("**");
+      md.append("- **").append(prose(item.title())).append("**");
       if (!item.detail().isBlank()) {
-        md.append(": ").append(cell(item.detail()));
+        md.append(": ").append(prose(item.detail()));
       }
       md.append('\n');
     }
@@ -127,6 +127,21 @@ public final class CiMarkdownReport {
         case '\n', '\r' -> out.append(' ');
         default -> out.append(c);
       }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Advice text, which quotes commands and paths between backticks: those stay code spans (their
+   * contents as they are), the rest is escaped as in a {@link #cell}. Text with an unpaired
+   * backtick is all plain.
+   */
+  static String prose(String text) {
+    String[] parts = text.split("`", -1);
+    if (parts.length % 2 == 0) return cell(text);
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < parts.length; i++) {
+      out.append(i % 2 == 0 ? cell(parts[i]) : codeSpan(parts[i]));
     }
     return out.toString();
   }

@@ -77,4 +77,17 @@ class CiMarkdownReportTest {
     assertThat(CiMarkdownReport.codeSpan("`x")).isEqualTo("`` `x ``");
     assertThat(CiMarkdownReport.cell("a|b*c\nd")).isEqualTo("a\\|b\\*c d");
   }
+
+  @Test
+  void adviceKeepsItsQuotedCommandsAsCode() {
+    assertThat(
+            CiMarkdownReport.prose(
+                "layer 6 (`rm -rf /root/.npm`) deletes 241 files that layer 5 (`npm ci`) added"))
+        .isEqualTo("layer 6 (`rm -rf /root/.npm`) deletes 241 files that layer 5 (`npm ci`) added");
+    // Outside the code spans, markup is escaped; inside, it is left alone.
+    assertThat(CiMarkdownReport.prose("*all* of `a_b*c` in node_modules"))
+        .isEqualTo("\\*all\\* of `a_b*c` in node\\_modules");
+    // An unpaired backtick cannot open a span: the whole text is plain.
+    assertThat(CiMarkdownReport.prose("it's `odd")).isEqualTo("it's \\`odd");
+  }
 }
