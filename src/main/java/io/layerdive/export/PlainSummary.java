@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * What layerdive prints when stdout is not a terminal and no other output was asked for: the
  * image's figures, its layers and its ten largest inefficiencies, as plain text for a log or a
- * pipe.
+ * pipe. Where the source knows the layers' compressed sizes (a registry, compressed layers), they
+ * stand beside the sizes, and their total, what a pull costs, beside the image's.
  */
 public final class PlainSummary {
   private static final int TOP_INEFFICIENCIES = 10;
@@ -31,6 +32,11 @@ public final class PlainSummary {
             + " in "
             + image.layers().size()
             + (image.layers().size() == 1 ? " layer" : " layers"));
+    boolean anyCompressed = image.layers().stream().anyMatch(l -> l.compressedSizeBytes() >= 0);
+    if (image.layers().stream().allMatch(l -> l.compressedSizeBytes() >= 0)) {
+      long compressed = image.layers().stream().mapToLong(Layer::compressedSizeBytes).sum();
+      row(sb, "Compressed", bytes(compressed) + ": the layers' blobs, what a pull downloads");
+    }
     row(sb, "Efficiency", GoFloatFormat.fixed(analysis.efficiency() * 100, 2) + " %");
     row(
         sb,
@@ -45,15 +51,23 @@ public final class PlainSummary {
     sb.append('\n');
 
     sb.append("Layers:\n");
-    sb.append(String.format(Locale.ROOT, "  %5s  %8s  %s\n", "Index", "Size", "Command"));
+    sb.append(String.format(Locale.ROOT, "  %5s  %8s  ", "Index", "Size"));
+    if (anyCompressed) sb.append(String.format(Locale.ROOT, "%10s  ", "Compressed"));
+    sb.append("Command\n");
     for (Layer layer : image.layers()) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %5d  %8s  %s\n",
+              "  %5d  %8s  ",
               layer.index(),
-              HumanBytes.format(layer.sizeBytes()),
-              shorten(layer.shortCommand())));
+              HumanBytes.format(layer.sizeBytes())));
+      if (anyCompressed) {
+        long compressed = layer.compressedSizeBytes();
+        sb.append(
+            String.format(
+                Locale.ROOT, "%10s  ", compressed < 0 ? "-" : HumanBytes.format(compressed)));
+      }
+      sb.append(shorten(layer.shortCommand())).append('\n');
     }
     sb.append('\n');
 

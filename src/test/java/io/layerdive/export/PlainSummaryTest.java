@@ -76,4 +76,33 @@ class PlainSummaryTest {
 
     assertThat(text).contains("RUN " + "x".repeat(95) + "…\n");
   }
+
+  @Test
+  void compressedSizesStandBesideTheSizesWhenTheSourceKnowsThem() {
+    SyntheticImage image =
+        SyntheticImage.named("registry.example.com/app:1")
+            .layer("ADD rootfs.tar /", file("bin/sh", 1_075_464, 1))
+            .compressedTo(612_000)
+            .layer("COPY app /app", file("app/main.js", 250_000, 2))
+            .compressedTo(81_234);
+
+    Golden.assertMatches(
+        PlainSummaryTest.class,
+        "compressedSizesStandBesideTheSizesWhenTheSourceKnowsThem",
+        render(image, List.of()));
+  }
+
+  @Test
+  void aLayerOfUnknownCompressedSizeLeavesTheTotalOut() {
+    SyntheticImage image =
+        SyntheticImage.named("mixed")
+            .layer("ADD rootfs.tar /", file("bin/sh", 1_075_464, 1))
+            .compressedTo(612_000)
+            .layer("COPY app /app", file("app/main.js", 250_000, 2));
+
+    String text = render(image, List.of());
+
+    assertThat(text).doesNotContain("Compressed:").contains("Compressed  Command\n");
+    assertThat(text).containsPattern("\\n      1 +250 kB +-  COPY app /app\\n");
+  }
 }

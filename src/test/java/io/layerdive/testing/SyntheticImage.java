@@ -24,6 +24,7 @@ public final class SyntheticImage {
   private final String name;
   private final List<List<LayerChange>> layers = new ArrayList<>();
   private final List<String> commands = new ArrayList<>();
+  private final List<Long> compressedSizes = new ArrayList<>();
 
   private SyntheticImage(String name) {
     this.name = name;
@@ -36,6 +37,13 @@ public final class SyntheticImage {
   public SyntheticImage layer(String createdBy, LayerChange... changes) {
     layers.add(List.of(changes));
     commands.add(createdBy);
+    compressedSizes.add(-1L);
+    return this;
+  }
+
+  /** The last layer's blob, as a registry or a compressed archive would tell its size. */
+  public SyntheticImage compressedTo(long bytes) {
+    compressedSizes.set(compressedSizes.size() - 1, bytes);
     return this;
   }
 
@@ -57,7 +65,7 @@ public final class SyntheticImage {
               Optional.empty(),
               commands.get(i),
               files.layer(i).totalSize(),
-              -1));
+              compressedSizes.get(i)));
     }
     return new Image(name, ImageConfig.unknown(), out, List.of());
   }
