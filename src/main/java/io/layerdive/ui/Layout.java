@@ -3,7 +3,9 @@ package io.layerdive.ui;
 /**
  * Where each pane goes on a screen of a given size, as dive lays it out: two equal columns (the
  * left one shrinks to 8 columns on screens narrower than 90), the left column split in three equal
- * panes, a status line at the bottom and the filter line under it when open.
+ * panes, a status line at the bottom and the filter line under it when open. The left panes keep
+ * their last column blank below their title lines, as dive's views do, so that a long command or
+ * digest never runs straight into the file tree's permissions.
  */
 record Layout(
     int width,
@@ -21,6 +23,13 @@ record Layout(
   static final int MIN_HEIGHT = 10;
   static final int NARROW_BELOW = 90;
   static final int NARROW_LEFT_WIDTH = 8;
+  /** Blank columns at the right of the left panes' text. */
+  static final int GUTTER = 1;
+
+  /** The width a left pane's text may use: all but the gutter. */
+  static int leftTextWidth(Rect pane) {
+    return Math.max(1, pane.width() - GUTTER);
+  }
 
   static Layout compute(int width, int height, boolean inputShown) {
     if (width < MIN_WIDTH || height < MIN_HEIGHT) {
