@@ -139,6 +139,11 @@ class AppModelTest {
         assertThat(text).as(c.configName()).contains("(" + c.configName() + ")");
     }
     golden(info, frame);
+    assertThat(render(150, 80).text())
+        .as("the mouse and where keys are changed")
+        .contains("click ")
+        .contains("wheel ")
+        .contains("keys.yaml in $XDG_CONFIG_HOME/layerdive, else in ~/.config/layerdive");
     press("esc");
     assertThat(render(150, 60).text()).doesNotContain("(quit)");
   }
