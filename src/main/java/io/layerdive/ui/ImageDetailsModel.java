@@ -80,8 +80,7 @@ public final class ImageDetailsModel {
 
   void draw(Canvas c, Rect area, boolean focused) {
     PaneTitle.draw(c, area.x(), area.y(), area.width(), "Image Details", focused);
-    int width = Layout.leftTextWidth(area);
-    body.draw(c, area.x(), area.y() + 1, width, area.height() - 1, fitted(width));
+    body.draw(c, area.x(), area.y() + 1, area.width(), area.height() - 1, fitted(area.width()));
   }
 
   /**

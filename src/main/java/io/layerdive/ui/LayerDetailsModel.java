@@ -76,6 +76,6 @@ public final class LayerDetailsModel {
 
   void draw(Canvas c, Rect area, boolean focused) {
     PaneTitle.draw(c, area.x(), area.y(), area.width(), "Layer Details", focused);
-    body.draw(c, area.x(), area.y() + 1, Layout.leftTextWidth(area), area.height() - 1, lines());
+    body.draw(c, area.x(), area.y() + 1, area.width(), area.height() - 1, lines());
   }
 }

@@ -107,8 +107,7 @@ public final class LayerListModel {
     PaneTitle.draw(c, area.x(), area.y(), area.width(), narrow ? null : "Layers", focused);
     if (area.height() < 2) return;
     String header = narrow ? "Layer" : "Cmp" + String.format("%7s  %s", "Size", "Command");
-    int right = area.x() + Layout.leftTextWidth(area);
-    c.put(area.x(), area.y() + 1, right - area.x(), header, Style.HEADER);
+    c.put(area.x(), area.y() + 1, area.width(), header, Style.HEADER);
     viewport = Math.max(1, area.height() - 2);
     keepVisible();
     CompareKey key = compareKey();
@@ -119,11 +118,11 @@ public final class LayerListModel {
       if (index >= key.bottomStart() && index <= key.bottomStop()) bar = Style.COMPARE_BOTTOM;
       if (index >= key.topStart() && index <= key.topStop()) bar = Style.COMPARE_TOP;
       int col = area.x();
-      col += c.put(col, y, right - col, "  ", bar);
-      col += c.put(col, y, right - col, " ", Style.NORMAL);
+      col += c.put(col, y, area.width(), "  ", bar);
+      col += c.put(col, y, area.x() + area.width() - col, " ", Style.NORMAL);
       Layer layer = layers.get(index);
       String text = narrow ? String.format("%-4d", layer.index()) : describe(layer);
-      int width = right - col;
+      int width = area.x() + area.width() - col;
       if (index == selected) {
         c.put(
             col,

@@ -3,9 +3,10 @@ package io.layerdive.ui;
 /**
  * Where each pane goes on a screen of a given size, as dive lays it out: two equal columns (the
  * left one shrinks to 8 columns on screens narrower than 90), the left column split in three equal
- * panes, a status line at the bottom and the filter line under it when open. The left panes keep
- * their last column blank below their title lines, as dive's views do, so that a long command or
- * digest never runs straight into the file tree's permissions.
+ * panes, a status line at the bottom and the filter line under it when open. The file tree keeps
+ * its first column blank below its title line, so that a long command never runs straight into
+ * the tree's permissions; the left panes keep their full width, which a 160-column screen needs
+ * for a digest to fit on the line of its label.
  */
 record Layout(
     int width,
@@ -23,12 +24,13 @@ record Layout(
   static final int MIN_HEIGHT = 10;
   static final int NARROW_BELOW = 90;
   static final int NARROW_LEFT_WIDTH = 8;
-  /** Blank columns at the right of the left panes' text. */
+  /** Blank columns between the left column's text and the file tree's. */
   static final int GUTTER = 1;
 
-  /** The width a left pane's text may use: all but the gutter. */
-  static int leftTextWidth(Rect pane) {
-    return Math.max(1, pane.width() - GUTTER);
+  /** Where the file tree's header and rows go: its pane less the gutter on the left. */
+  static Rect treeBody(Rect pane) {
+    int gutter = Math.min(GUTTER, pane.width() - 1);
+    return new Rect(pane.x() + gutter, pane.y(), pane.width() - gutter, pane.height());
   }
 
   static Layout compute(int width, int height, boolean inputShown) {

@@ -82,6 +82,13 @@ public final class ScreenshotTool {
       io.layerdive.ui.AnalyzedImage conformance =
           analyze(io.layerdive.source.archive.DockerArchiveSource.file(diveImage.get(), "test-docker-image.tar"));
       screen(directory, "dive-test-image", 160, 45, capabilities, conformance, "G", "tab");
+      screen(directory, "dive-test-image-aggregated", 160, 45, capabilities, conformance,
+          "G", "ctrl+a", "tab", "ctrl+u");
+      screen(directory, "dive-test-image-filter", 160, 45, capabilities, conformance,
+          keys("j j j j j j j tab / s a v e d"));
+      screen(directory, "dive-test-image-help", 160, 45, capabilities, conformance, "?");
+      screen(directory, "dive-test-image-narrow", 80, 30, capabilities, conformance,
+          "j", "j", "j", "tab");
     }
   }
 
