@@ -143,7 +143,14 @@ class AppModelTest {
         .as("the mouse and where keys are changed")
         .contains("click ")
         .contains("wheel ")
-        .contains("keys.yaml in $XDG_CONFIG_HOME/layerdive, else in ~/.config/layerdive");
+        .contains("keys.yaml, in $XDG_CONFIG_HOME/layerdive (else ~/.config/layerdive)");
+    render(80, 24);
+    press("end");
+    assertThat(render(80, 24).text())
+        .as("the mouse and keys lines fit an 80-column screen unwrapped")
+        .contains("click      Select a layer or a row; on the selected directory, fold it")
+        .contains("  one line per action, its name from the brackets above, a colon and its ");
+    press("home");
     press("esc");
     assertThat(render(150, 60).text()).doesNotContain("(quit)");
   }
