@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The selected layer's details: tags (the image's, on its top layer), id, stored digest, diff id,
- * size (and compressed size where the source knows it) and the full command, wrapped to the pane
- * and scrollable.
+ * size (and the stored blob's size where the source knows it: compressed, or the plain tar) and the
+ * full command, wrapped to the pane and scrollable.
  */
 public final class LayerDetailsModel {
   private final List<String> imageTags;
@@ -57,7 +57,10 @@ public final class LayerDetailsModel {
     lines.add(field("Diff ID: ", layer.diffId() == null ? "(unknown)" : layer.diffId().toString()));
     String size = io.layerdive.bytes.HumanBytes.format(layer.sizeBytes());
     if (layer.compressedSizeBytes() >= 0) {
-      size += " (" + io.layerdive.bytes.HumanBytes.format(layer.compressedSizeBytes()) + " compressed)";
+      size +=
+          " ("
+              + io.layerdive.bytes.HumanBytes.format(layer.compressedSizeBytes())
+              + (isCompressed(layer) ? " compressed)" : " stored)");
     }
     lines.add(field("Size:    ", size));
     lines.add(List.of(new Span("Command:", Style.HEADER)));
@@ -67,6 +70,15 @@ public final class LayerDetailsModel {
       lines.add(List.of(new Span(DisplayWidth.sanitize(part.replace('\t', ' ')), Style.NORMAL)));
     }
     return lines;
+  }
+
+  /**
+   * Whether the stored blob is compressed: its digest differs from the diff id. {@code docker save}
+   * stores plain tars, whose size counts the tar's headers and padding and is larger than the
+   * files: calling that "compressed" would read as a compression that grew the layer.
+   */
+  private static boolean isCompressed(Layer layer) {
+    return layer.blobDigest().map(d -> !d.equals(layer.diffId())).orElse(false);
   }
 
   private static List<Span> field(String label, String value) {
