@@ -52,15 +52,11 @@ record Layout(
         width, height, false, narrow, layers, layerDetails, imageDetails, tree, status, input);
   }
 
-  /** The single line shown instead of the panes on a screen that is too small. */
+  /**
+   * The single line shown instead of the panes on a screen that is too small: short enough (39
+   * columns at most) to stay one line on any screen that is too narrow for the panes.
+   */
   String tooSmallMessage() {
-    return "Terminal too small ("
-        + width
-        + "x"
-        + height
-        + "): enlarge it to at least "
-        + MIN_WIDTH
-        + "x"
-        + MIN_HEIGHT;
+    return "Enlarge the window to " + MIN_WIDTH + "x" + MIN_HEIGHT + " (now " + width + "x" + height + ")";
   }
 }

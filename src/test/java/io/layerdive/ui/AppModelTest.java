@@ -122,11 +122,12 @@ class AppModelTest {
   @Test
   void tooSmallTerminalSaysSo(TestInfo info) {
     Frame frame = render(39, 12);
-    assertThat(frame.text().replaceAll("\\s+", " "))
-        .startsWith("Terminal too small (39x12): enlarge it to at least 40x10");
+    assertThat(frame.text().lines().findFirst().orElseThrow())
+        .as("one line")
+        .isEqualTo("Enlarge the window to 40x10 (now 39x12)");
     golden(info, frame);
-    assertThat(render(40, 9).text()).startsWith("Terminal too small (40x9)");
-    assertThat(render(12, 3).text()).startsWith("Terminal");
+    assertThat(render(40, 9).text()).startsWith("Enlarge the window to 40x10 (now 40x9)");
+    assertThat(render(12, 3).text()).startsWith("Enlarge");
   }
 
   @Test

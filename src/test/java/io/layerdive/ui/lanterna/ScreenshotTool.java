@@ -64,7 +64,7 @@ public final class ScreenshotTool {
     screen(directory, "filter", 160, 45, capabilities, demo, "tab", "/", "d", "i", "s", "t");
     screen(directory, "help", 160, 45, capabilities, demo, "?");
     screen(directory, "narrow", 80, 30, capabilities, demo, "j", "j");
-    screen(directory, "too-small", 30, 8, capabilities, demo);
+    screen(directory, "too-small", 39, 12, capabilities, demo);
     screen(directory, "advice", 160, 45, capabilities, demo, "a");
     io.layerdive.ui.AnalyzedImage readable =
         new io.layerdive.ui.AnalyzedImage(
