@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The selected layer's details: tags (the image's, on its top layer), id, stored digest, diff id,
- * size (and the stored blob's size where the source knows it: compressed, or the plain tar) and the
- * full command, wrapped to the pane and scrollable.
+ * The selected layer's details: tags (the image's, on its top layer), id, size (and the stored
+ * blob's size where the source knows it: compressed, or the plain tar), stored digest, diff id and
+ * the full command, wrapped to the pane and scrollable.
  */
 public final class LayerDetailsModel {
   private final List<String> imageTags;
@@ -53,8 +53,8 @@ public final class LayerDetailsModel {
             : "(none)";
     lines.add(field("Tags:    ", tags));
     lines.add(field("Id:      ", layer.id()));
-    layer.blobDigest().ifPresent(d -> lines.add(field("Digest:  ", d.toString())));
-    lines.add(field("Diff ID: ", layer.diffId() == null ? "(unknown)" : layer.diffId().toString()));
+    // dive's order (Tags, Id, Size, Digest, Command), the diff id after the digest: the size stays
+    // in sight above the two long digests, which wrap on all but wide screens.
     String size = io.layerdive.bytes.HumanBytes.format(layer.sizeBytes());
     if (layer.compressedSizeBytes() >= 0) {
       size +=
@@ -63,6 +63,8 @@ public final class LayerDetailsModel {
               + (isCompressed(layer) ? " compressed)" : " stored)");
     }
     lines.add(field("Size:    ", size));
+    layer.blobDigest().ifPresent(d -> lines.add(field("Digest:  ", d.toString())));
+    lines.add(field("Diff ID: ", layer.diffId() == null ? "(unknown)" : layer.diffId().toString()));
     lines.add(List.of(new Span("Command:", Style.HEADER)));
     String command = layer.createdBy() == null ? "" : layer.createdBy();
     if (command.startsWith("/bin/sh -c ")) command = command.substring("/bin/sh -c ".length());
