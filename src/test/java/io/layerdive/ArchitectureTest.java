@@ -51,12 +51,20 @@ class ArchitectureTest {
           Map.entry("analysis", Set.of("image", "tree", "bytes")),
           Map.entry("analysis.ci", Set.of("analysis", "bytes", JACKSON)),
           Map.entry("source", Set.of("image", "hash", JACKSON, ZSTD)),
-          Map.entry("source.archive", Set.of("source", "image")),
-          Map.entry("source.oci", Set.of("source", "image")),
-          Map.entry("source.registry", Set.of("source", "image", "bytes", JACKSON)),
+          Map.entry("source.archive", Set.of("source", "source.extract", "image")),
+          Map.entry("source.oci", Set.of("source", "source.extract", "image")),
+          Map.entry(
+              "source.registry", Set.of("source", "source.extract", "image", "bytes", JACKSON)),
           Map.entry(
               "source.daemon",
-              Set.of("source", "image", "bytes", DOCKER_JAVA, JACKSON, COMMONS_COMPRESS)),
+              Set.of(
+                  "source",
+                  "source.extract",
+                  "image",
+                  "bytes",
+                  DOCKER_JAVA,
+                  JACKSON,
+                  COMMONS_COMPRESS)),
           Map.entry(
               "source.extract", Set.of("source", "image", JACKSON, ZSTD, COMMONS_COMPRESS)),
           Map.entry("cache", Set.of("source", "tree", "image", "hash", "bytes")),

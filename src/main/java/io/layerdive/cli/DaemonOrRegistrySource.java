@@ -1,12 +1,15 @@
 package io.layerdive.cli;
 
+import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.Reopening;
 import io.layerdive.source.daemon.DaemonProbe;
 import io.layerdive.source.daemon.DaemonSource;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -52,11 +55,35 @@ final class DaemonOrRegistrySource implements ImageSource {
     listener.phase("No Docker daemon answers; reading " + name + " from the registry");
     ImageSource fromRegistry = registry.open();
     chosen = fromRegistry;
-    return fromRegistry.load(receiver, listener);
+    return fromRegistry.load(receiver, new SayingWhy(listener));
   }
 
-  /** The source that was read: the daemon or the registry; null before {@link #load}. */
-  ImageSource chosen() {
-    return chosen;
+  /**
+   * The registry's phases with the reason they come from a registry: each phase replaces the one
+   * before on the progress view, so the notice alone would be seen for an instant. The reason goes
+   * first, where a narrow terminal does not cut it off.
+   */
+  private record SayingWhy(LoadListener listener) implements LoadListener {
+    @Override
+    public void phase(String description) {
+      listener.phase("No Docker daemon answers · " + description);
+    }
+
+    @Override
+    public void layersKnown(List<Layer> layers) {
+      listener.layersKnown(layers);
+    }
+
+    @Override
+    public void progress(long bytesDone, long bytesTotal, int layersDone, int layersTotal) {
+      listener.progress(bytesDone, bytesTotal, layersDone, layersTotal);
+    }
+  }
+
+  /** Whichever was read reads the layer again. */
+  @Override
+  public Reopening reopening() {
+    ImageSource read = chosen;
+    return read == null ? Reopening.impossible(name + " has not been read yet") : read.reopening();
   }
 }

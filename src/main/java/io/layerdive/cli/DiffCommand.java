@@ -7,10 +7,10 @@ import io.layerdive.export.GoJson;
 import io.layerdive.ui.AnalyzedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,11 +55,7 @@ final class DiffCommand implements Callable<Integer> {
       description = "Also write the report as Markdown to FILE.")
   String markdown;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pick from multi-platform images, e.g. linux/arm64.")
-  String platform;
+  @Mixin SourceOptions fetching;
 
   @Option(names = "--strict", description = "Treat diagnostics (oddities in an image) as errors.")
   boolean strict;
@@ -109,9 +105,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private AnalyzedImage load(String spec) throws Exception {
     ImageRequest request =
-        new ImageRequest(
-            Optional.of(spec), Optional.empty(), Optional.ofNullable(platform), false, true,
-            List.of(), Optional.empty());
+        fetching.request(Optional.of(spec), Optional.empty(), false, true);
     AnalyzedImage analyzed =
         new ImagePipeline(sources.open(request), strict).load(ImagePipeline.SILENT);
     int shown = Math.min(MAX_WARNINGS, analyzed.diagnostics().size());

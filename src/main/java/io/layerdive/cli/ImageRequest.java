@@ -11,6 +11,10 @@ import java.util.Optional;
  * @param source the {@code --source} value, when given
  * @param platform the {@code --platform} value ({@code os/arch[/variant]}), when given
  * @param demo whether {@code --demo} asked for the built-in sample image
+ * @param pull whether a daemon may pull the image when it does not have it
+ * @param insecureRegistries the registry hosts that may be reached over plain HTTP or unverified
+ *     TLS
+ * @param registryCa a PEM file of CA certificates the registry's TLS may chain to
  * @param cache whether layers may come from and go to the on-disk cache ({@code --no-cache} says
  *     no)
  */
@@ -26,21 +30,6 @@ record ImageRequest(
 
   ImageRequest {
     insecureRegistries = List.copyOf(insecureRegistries);
-  }
-
-  ImageRequest(Optional<String> image, Optional<String> source, Optional<String> platform, boolean demo) {
-    this(image, source, platform, demo, true, List.of(), Optional.empty());
-  }
-
-  ImageRequest(
-      Optional<String> image,
-      Optional<String> source,
-      Optional<String> platform,
-      boolean demo,
-      boolean pull,
-      List<String> insecureRegistries,
-      Optional<String> registryCa) {
-    this(image, source, platform, demo, pull, insecureRegistries, registryCa, true);
   }
 
   /** How progress lines and messages name the image. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,9 +60,9 @@ final class LayerdiveCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "IMAGE",
       description =
-          "The image: an archive or OCI layout path, or a name such as alpine:3.20; a scheme"
-              + " (docker-archive://, oci://, docker://, podman://, registry://) chooses the"
-              + " source.")
+          "The image: an archive or OCI layout path (- reads an archive from standard input),"
+              + " or a name such as alpine:3.20. A scheme chooses the source: docker-archive://,"
+              + " oci://, docker://, podman:// or registry://.")
   String image;
 
   @Option(
@@ -70,11 +71,7 @@ final class LayerdiveCommand implements Callable<Integer> {
       description = "Where IMAGE comes from: docker-archive, oci, docker, podman or registry.")
   String source;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pick from a multi-platform image, e.g. linux/arm64.")
-  String platform;
+  @Mixin SourceOptions fetching;
 
   @Option(
       names = "--json",
@@ -133,27 +130,6 @@ final class LayerdiveCommand implements Callable<Integer> {
       paramLabel = "junit|markdown FILE",
       description = "CI: also write the verdict as JUnit XML or Markdown to FILE (repeatable).")
   List<String> ciReports = new ArrayList<>();
-
-  @Option(names = "--no-pull", description = "Daemon sources: do not pull an image that is not there.")
-  boolean noPull;
-
-  @Option(
-      names = "--insecure-registry",
-      paramLabel = "HOST[:PORT]",
-      description = "Registry source: allow plain HTTP or unverified TLS for this host (repeatable).")
-  List<String> insecureRegistries = new ArrayList<>();
-
-  @Option(
-      names = "--registry-ca",
-      paramLabel = "FILE",
-      description = "Registry source: trust the CA certificates in FILE (PEM).")
-  String registryCa;
-
-  @Option(
-      names = "--no-cache",
-      description =
-          "Read every layer, neither using nor filling the layer cache (see LAYERDIVE_CACHE_SIZE).")
-  boolean noCache;
 
   @Option(names = "--demo", description = "Open a built-in sample image instead of IMAGE.")
   boolean demo;
@@ -218,15 +194,8 @@ final class LayerdiveCommand implements Callable<Integer> {
     String id = sources.build(build, line -> env.err().println(line));
     String name = build.tags().isEmpty() ? id : build.tags().get(0);
     ImageRequest request =
-        new ImageRequest(
-            Optional.of(id),
-            Optional.of(SourceSpec.Kind.DOCKER.scheme()),
-            Optional.ofNullable(platform),
-            false,
-            false,
-            insecureRegistries,
-            Optional.ofNullable(registryCa),
-            !noCache);
+        fetching.request(
+            Optional.of(id), Optional.of(SourceSpec.Kind.DOCKER.scheme()), false, false);
     return present(sources.open(request), name, outputs);
   }
 
@@ -251,7 +220,7 @@ final class LayerdiveCommand implements Callable<Integer> {
         new ImagePipeline(
             imageSource,
             strict,
-            new SourceLayerContents(imageSource, displayName, env),
+            new SourceLayerContents(imageSource, env),
             frozenImages());
     CiRun ciRun = outputs.ciRun();
     DiveFormat format = outputs.format();
@@ -284,7 +253,7 @@ final class LayerdiveCommand implements Callable<Integer> {
 
   /** The frozen files of images opened before, beside the layer cache, unless --no-cache. */
   private FrozenImages frozenImages() throws UsageException {
-    if (noCache || demo) return FrozenImages.NONE;
+    if (fetching.noCache || demo) return FrozenImages.NONE;
     try {
       return CacheSettings.fromEnvironment(env.env()).frozenImages();
     } catch (IllegalArgumentException e) {
@@ -302,15 +271,7 @@ final class LayerdiveCommand implements Callable<Integer> {
     if (demo && source != null) {
       throw new UsageException("--source does not apply to --demo");
     }
-    return new ImageRequest(
-        Optional.ofNullable(image),
-        Optional.ofNullable(source),
-        Optional.ofNullable(platform),
-        demo,
-        !noPull,
-        insecureRegistries,
-        Optional.ofNullable(registryCa),
-        !noCache);
+    return fetching.request(Optional.ofNullable(image), Optional.ofNullable(source), demo, true);
   }
 
   private CiRun.Options ciOptions() {

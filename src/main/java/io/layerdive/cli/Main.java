@@ -1,5 +1,6 @@
 package io.layerdive.cli;
 
+import io.layerdive.ui.lanterna.ControllingTerminal;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -22,7 +23,11 @@ public final class Main {
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     CliEnvironment env =
         new CliEnvironment(
-            out, err, System.getenv(), System.console() != null, Path.of("").toAbsolutePath());
+            out,
+            err,
+            System.getenv(),
+            ControllingTerminal.available(),
+            Path.of("").toAbsolutePath());
     int code = Cli.run(args, env, Sources.forEnvironment(env), new TerminalExplorer(env));
     System.exit(code);
   }

@@ -20,6 +20,10 @@ import io.layerdive.source.daemon.ImageBuilder;
 import io.layerdive.source.oci.OciLayoutSource;
 import io.layerdive.source.registry.RegistryOptions;
 import io.layerdive.source.registry.RegistrySource;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -31,6 +35,9 @@ import java.util.stream.Collectors;
  * {@code --demo}. All the wiring of source packages into the program is here.
  */
 final class Sources implements SourceOpener {
+  /** How messages name standard input. */
+  private static final String STDIN = "stdin";
+
   private final HostEnvironment host;
   private final Consumer<String> notice;
 
@@ -60,6 +67,7 @@ final class Sources implements SourceOpener {
     String name = request.image().orElseThrow();
     SourceSpec spec = SourceSpec.parse(name, forced);
     LayerCache cache = cache(request);
+    if (spec.isStandardInput()) return standardInput(spec, cache);
     return switch (spec.kind()) {
       case DOCKER_ARCHIVE -> DockerArchiveSource.file(
           Path.of(spec.target()), name, LayerBlobReader.defaultThreads(), cache);
@@ -85,6 +93,25 @@ final class Sources implements SourceOpener {
                 output.accept(line);
               }
             });
+  }
+
+  /**
+   * {@code -}: a saved image on standard input. Through {@code /dev/stdin} where there is one, so
+   * that an archive redirected from a file ({@code layerdive - < app.tar}) is indexed and read in
+   * parallel like any file, and a pipe is read in one pass.
+   */
+  private static ImageSource standardInput(SourceSpec spec, LayerCache cache)
+      throws UsageException {
+    if (spec.kind() != SourceSpec.Kind.DOCKER_ARCHIVE) {
+      throw new UsageException(
+          "an OCI layout cannot be read from standard input; give its directory or tar file");
+    }
+    Path stdin = Path.of("/dev/stdin");
+    if (Files.exists(stdin)) {
+      return DockerArchiveSource.file(stdin, STDIN, LayerBlobReader.defaultThreads(), cache);
+    }
+    InputStream in = new FileInputStream(FileDescriptor.in);
+    return DockerArchiveSource.stream(() -> in, STDIN, cache);
   }
 
   /** The on-disk layer cache the environment names, unless {@code --no-cache}. */

@@ -12,4 +12,12 @@ public interface ImageSource {
    */
   <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException;
+
+  /**
+   * How to read one of the loaded image's layers again, for the viewer and extraction, or why this
+   * source cannot. Asked after {@link #load}.
+   */
+  default Reopening reopening() {
+    return Reopening.impossible("this source cannot read a layer again");
+  }
 }

@@ -11,9 +11,12 @@ import java.util.Optional;
  * What the user asked to read: a kind of source and its target (a path, an image name or a
  * reference). Written {@code docker-archive://PATH}, {@code oci://PATH}, {@code docker://NAME},
  * {@code podman://NAME}, {@code registry://REF}; a bare path that exists is recognised by its
- * content, any other bare text is an image name for the Docker daemon.
+ * content, {@code -} is an archive on standard input, any other bare text is an image name for the
+ * Docker daemon.
  */
 public record SourceSpec(Kind kind, String target) {
+  /** The target that names standard input, as a file source's path. */
+  public static final String STANDARD_INPUT = "-";
 
   /** The ways of getting an image. */
   public enum Kind {
@@ -50,6 +53,11 @@ public record SourceSpec(Kind kind, String target) {
     if (target == null || target.isBlank()) {
       throw new IllegalArgumentException("a " + kind.scheme + " source needs a target");
     }
+  }
+
+  /** Whether the target is standard input ({@code -}, {@code docker-archive://-}). */
+  public boolean isStandardInput() {
+    return kind.isFile() && target.equals(STANDARD_INPUT);
   }
 
   /** Parses {@code input}, recognising bare paths by their content. */
@@ -93,6 +101,7 @@ public record SourceSpec(Kind kind, String target) {
       return new SourceSpec(kind, target);
     }
     if (forced.isPresent()) return new SourceSpec(forced.get(), input);
+    if (input.equals(STANDARD_INPUT)) return new SourceSpec(Kind.DOCKER_ARCHIVE, input);
     Path path = Path.of(input);
     if (Files.exists(path)) return new SourceSpec(detect(path), input);
     if (looksLikePath(input)) {
@@ -104,11 +113,16 @@ public record SourceSpec(Kind kind, String target) {
   /**
    * The kind of an existing path, by content: a directory or tar with {@code manifest.json} is a
    * docker archive; one with {@code index.json} or {@code oci-layout} but no {@code manifest.json}
-   * is an OCI layout; anything else is handed to the archive reader, which says what it is instead.
+   * is an OCI layout; anything else, a pipe included, is handed to the archive reader, which says
+   * what it is instead.
    */
   static Kind detect(Path path) {
     if (Files.isDirectory(path)) {
       return Files.exists(path.resolve("manifest.json")) ? Kind.DOCKER_ARCHIVE : Kind.OCI;
+    }
+    if (!Files.isRegularFile(path)) {
+      // A pipe: what is read to look is gone, and a piped image is a saved one.
+      return Kind.DOCKER_ARCHIVE;
     }
     try (InputStream in = Files.newInputStream(path)) {
       byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);

@@ -38,7 +38,15 @@ record AdvicePair(AnalyzedImage before, AnalyzedImage after) {
 
   private static AnalyzedImage load(Sources sources, String spec) throws Exception {
     ImageRequest request =
-        new ImageRequest(Optional.of(spec), Optional.empty(), Optional.empty(), false);
+        new ImageRequest(
+            Optional.of(spec),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            true,
+            List.of(),
+            Optional.empty(),
+            true);
     return new ImagePipeline(sources.open(request), false).load(ImagePipeline.SILENT);
   }
 

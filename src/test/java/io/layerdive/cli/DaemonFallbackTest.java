@@ -55,8 +55,11 @@ class DaemonFallbackTest {
             .explorer((loader, settings) -> loader.load(progress))
             .run("127.0.0.1:1/app:1");
 
+    // Each phase replaces the one before on screen: the registry's own phases keep the reason.
     assertThat(phases)
-        .contains("No Docker daemon answers; reading 127.0.0.1:1/app:1 from the registry");
+        .containsSubsequence(
+            "No Docker daemon answers; reading 127.0.0.1:1/app:1 from the registry",
+            "No Docker daemon answers · Fetching manifest from 127.0.0.1:1");
     assertThat(result.err()).doesNotContain("no Docker daemon answers");
   }
 

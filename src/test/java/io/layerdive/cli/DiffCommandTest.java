@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.layerdive.source.ImageReadException;
 import io.layerdive.testing.Conformance;
 import io.layerdive.testing.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +91,41 @@ class DiffCommandTest {
         new CliRun().in(dir).run("diff", dir.resolve("nope.tar").toString(), "also-nope.tar");
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+  }
+
+  @Test
+  void bothImagesAreFetchedWithTheSourceOptions() {
+    List<ImageRequest> asked = new ArrayList<>();
+    SourceOpener recording =
+        request -> {
+          asked.add(request);
+          throw new ImageReadException(request.displayName() + ": not here");
+        };
+
+    CliRun.Result result =
+        new CliRun()
+            .in(dir)
+            .sources(recording)
+            .run(
+                "diff",
+                "--platform",
+                "linux/arm64",
+                "--no-pull",
+                "--insecure-registry",
+                "127.0.0.1:5000",
+                "--registry-ca",
+                "ca.pem",
+                "--no-cache",
+                "127.0.0.1:5000/app:1",
+                "127.0.0.1:5000/app:2");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.errLines()).containsExactly("layerdive: 127.0.0.1:5000/app:1: not here");
+    ImageRequest before = asked.get(0);
+    assertThat(before.platform()).contains("linux/arm64");
+    assertThat(before.pull()).isFalse();
+    assertThat(before.insecureRegistries()).containsExactly("127.0.0.1:5000");
+    assertThat(before.registryCa()).contains("ca.pem");
+    assertThat(before.cache()).isFalse();
   }
 }

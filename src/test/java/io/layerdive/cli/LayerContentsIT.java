@@ -85,11 +85,12 @@ class LayerContentsIT {
                     false,
                     false,
                     List.of(),
-                    Optional.empty()));
+                    Optional.empty(),
+                    true));
     if (opened instanceof DaemonSource daemon) {
       assumeTrue(DaemonProbe.answers(daemon.endpoint()), "no " + source + " daemon answers here");
     }
-    return new ImagePipeline(opened, false, new SourceLayerContents(opened, name, env()))
+    return new ImagePipeline(opened, false, new SourceLayerContents(opened, env()))
         .load(ImagePipeline.SILENT);
   }
 

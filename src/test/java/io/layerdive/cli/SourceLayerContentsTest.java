@@ -35,7 +35,7 @@ class SourceLayerContentsTest {
   }
 
   private AnalyzedImage load(ImageSource source, String name) throws Exception {
-    return new ImagePipeline(source, false, new SourceLayerContents(source, name, env()))
+    return new ImagePipeline(source, false, new SourceLayerContents(source, env()))
         .load(ImagePipeline.SILENT);
   }
 

@@ -5,6 +5,7 @@ import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ArchivePaths;
 import io.layerdive.source.CachedLayers;
 import io.layerdive.source.Compression;
+import io.layerdive.source.CountedInputStream;
 import io.layerdive.source.ImageAssembler;
 import io.layerdive.source.ImageAssembler.LayerRef;
 import io.layerdive.source.ImageReadException;
@@ -14,7 +15,6 @@ import io.layerdive.source.LayerTarReader;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.TarStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 /**
  * Reads an archive front to back once. Small JSON files are kept; every other file is read as a
@@ -58,7 +57,8 @@ final class ArchiveStreamReader {
       LoadListener listener)
       throws ImageReadException {
     int[] blobs = {0};
-    Counting counted = new Counting(raw, n -> listener.progress(n, total, blobs[0], -1));
+    CountedInputStream counted =
+        new CountedInputStream(raw, 4 << 20, n -> listener.progress(n, total, blobs[0], -1));
     TarStream tar;
     try {
       tar = new TarStream(outer.decompress(counted), name);
@@ -104,7 +104,7 @@ final class ArchiveStreamReader {
     }
     cache.trim();
 
-    listener.progress(counted.count, total, blobs[0], -1);
+    listener.progress(counted.count(), total, blobs[0], -1);
     ArchivePlan plan = ArchivePlan.of(name, lookup(json, links, results, failures));
     List<Long> blobSizes = new ArrayList<>();
     for (LayerRef ref : plan.refs()) {
@@ -191,48 +191,6 @@ final class ArchiveStreamReader {
         return bytes;
       }
     };
-  }
-
-  /** Counts the bytes read and reports every few MiB. */
-  private static final class Counting extends FilterInputStream {
-    private static final long STEP = 4 << 20;
-    private final LongConsumer report;
-    private long count;
-    private long reported;
-
-    Counting(InputStream in, LongConsumer report) {
-      super(in);
-      this.report = report;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) add(1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) add(n);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long k = super.skip(n);
-      add(k);
-      return k;
-    }
-
-    private void add(long n) {
-      count += n;
-      if (count - reported >= STEP) {
-        reported = count;
-        report.accept(count);
-      }
-    }
   }
 
   /** The first bytes of an entry, looked at before deciding what it is. */

@@ -9,10 +9,16 @@ import io.layerdive.source.ImageAssembler.LayerRef;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerBlobReader;
+import io.layerdive.source.CountedInputStream;
 import io.layerdive.source.LayerCache;
 import io.layerdive.source.LayerReadResult;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.Reopening;
+import io.layerdive.source.extract.FileLayerOpener;
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,6 +42,7 @@ import java.util.Optional;
  */
 public final class DockerArchiveSource implements ImageSource {
   private static final String HOW_TO_SAVE = "make one with `docker save IMAGE -o FILE`";
+  private static final String HOW_TO_PIPE = "pipe an image in with `docker save IMAGE | layerdive -`";
 
   private final Path path;
   private final LayerBlobReader.Opener stream;
@@ -90,6 +97,23 @@ public final class DockerArchiveSource implements ImageSource {
     return Optional.ofNullable(path);
   }
 
+  /** A file is read again at the layer's blob; a stream, or a pipe named as a file, is gone. */
+  @Override
+  public Reopening reopening() {
+    if (path == null) {
+      return Reopening.impossible(
+          name + " was read once from a stream; save it to a file to read it again");
+    }
+    if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+      return Reopening.impossible(
+          name + " was read once from a pipe; save it to a file to read it again");
+    }
+    FileLayerOpener opener = new FileLayerOpener(path, name);
+    return Reopening.by(
+        (layer, listener) ->
+            CountedInputStream.toListener(opener.openLayer(layer), layer.sizeBytes(), listener));
+  }
+
   @Override
   public <T> LoadedImage<T> load(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
@@ -102,6 +126,7 @@ public final class DockerArchiveSource implements ImageSource {
       }
     }
     if (!Files.exists(path)) throw new ImageReadException(name + ": no such file or directory");
+    if (!Files.isDirectory(path) && !Files.isRegularFile(path)) return readPipe(receiver, listener);
     if (!Files.isDirectory(path)) {
       Compression outer = checkFile();
       if (outer != Compression.NONE) return readCompressedFile(outer, receiver, listener);
@@ -127,6 +152,28 @@ public final class DockerArchiveSource implements ImageSource {
         n = in.readNBytes(head, 0, head.length);
       }
       return Compression.sniff(head, n);
+    } catch (IOException e) {
+      throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * A pipe ({@code docker save IMAGE | layerdive -}, {@code <(docker save IMAGE)}): one pass, its
+   * compression told by its first bytes.
+   */
+  private <T> LoadedImage<T> readPipe(LayerReceiver<T> receiver, LoadListener listener)
+      throws ImageReadException {
+    listener.phase("Reading " + name);
+    try (InputStream in = new BufferedInputStream(new ReadingSkips(new FileInputStream(path.toFile())))) {
+      in.mark(Compression.MAGIC_LENGTH);
+      byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
+      in.reset();
+      if (head.length == 0) {
+        throw new ImageReadException(
+            name + ": nothing came through the pipe; " + HOW_TO_PIPE);
+      }
+      return new ArchiveStreamReader(name, cache)
+          .read(in, -1, Compression.sniff(head, head.length), receiver, listener);
     } catch (IOException e) {
       throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
     }
@@ -197,5 +244,26 @@ public final class DockerArchiveSource implements ImageSource {
         return files.readAll(files.find(key).orElseThrow(), max);
       }
     };
+  }
+
+  /** A pipe cannot seek: skipping reads the bytes and drops them. (A channel over a pipe cannot
+   * even say how many bytes are waiting, hence a plain file stream underneath.) */
+  private static final class ReadingSkips extends FilterInputStream {
+    private final byte[] dropped = new byte[1 << 16];
+
+    ReadingSkips(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long left = n;
+      while (left > 0) {
+        int read = in.read(dropped, 0, (int) Math.min(dropped.length, left));
+        if (read < 0) break;
+        left -= read;
+      }
+      return n - left;
+    }
   }
 }

@@ -10,12 +10,15 @@ import io.layerdive.image.Image;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ArchiveOpener;
+import io.layerdive.source.CountedInputStream;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageReference;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerCache;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.source.Reopening;
+import io.layerdive.source.extract.ArchiveLayerOpener;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -180,6 +183,23 @@ public final class DaemonSource implements ImageSource {
       listener.progress(0, -1, contents.size(), diffIds.size());
     }
     return Optional.of(new LoadedImage<>(image, contents));
+  }
+
+  /**
+   * The image is exported again, streamed, and the layer picked out as it goes by: a daemon has no
+   * call that serves one layer.
+   */
+  @Override
+  public Reopening reopening() {
+    ArchiveOpener export = archiveOpener();
+    String engine = endpoint.engine().displayName();
+    return Reopening.by(
+        (layer, listener) -> {
+          listener.phase("exporting the image from the " + engine);
+          return new ArchiveLayerOpener(
+                  () -> CountedInputStream.toListener(export.open(), -1, listener), reference)
+              .openLayer(layer);
+        });
   }
 
   /**

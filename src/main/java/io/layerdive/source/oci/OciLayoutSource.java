@@ -6,6 +6,7 @@ import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ArchiveEntry;
 import io.layerdive.source.ArchiveFiles;
 import io.layerdive.source.Compression;
+import io.layerdive.source.CountedInputStream;
 import io.layerdive.source.DescriptorJson;
 import io.layerdive.source.ImageAssembler;
 import io.layerdive.source.ImageAssembler.LayerRef;
@@ -21,7 +22,9 @@ import io.layerdive.source.MediaTypes;
 import io.layerdive.source.OciIndexJson;
 import io.layerdive.source.OciManifestJson;
 import io.layerdive.source.Platform;
+import io.layerdive.source.Reopening;
 import io.layerdive.source.WireJson;
+import io.layerdive.source.extract.FileLayerOpener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +92,15 @@ public final class OciLayoutSource implements ImageSource {
   /** The layout's directory or tar. */
   public Path path() {
     return path;
+  }
+
+  /** A layer is read again from its blob in the layout. */
+  @Override
+  public Reopening reopening() {
+    FileLayerOpener opener = new FileLayerOpener(path, name);
+    return Reopening.by(
+        (layer, listener) ->
+            CountedInputStream.toListener(opener.openLayer(layer), layer.sizeBytes(), listener));
   }
 
   /** One image manifest the index leads to. */

@@ -43,6 +43,21 @@ final class HostKind {
     return false;
   }
 
+  /**
+   * Whether the host is this machine ({@code localhost}, {@code *.localhost}, 127.0.0.0/8, {@code
+   * [::1]}): traffic to it never crosses a network, so it may speak plain HTTP unasked, as docker
+   * allows for 127.0.0.0/8.
+   *
+   * @param hostAndPort {@code host}, {@code host:port} or {@code [v6]:port}
+   */
+  static boolean isLoopback(String hostAndPort) {
+    String host = stripPort(hostAndPort).toLowerCase(Locale.ROOT);
+    if (host.equals("[::1]")) return true;
+    if (host.equals("localhost") || host.endsWith(".localhost")) return true;
+    int[] ip = ipv4(host);
+    return ip != null && ip[0] == 127;
+  }
+
   static String stripPort(String hostAndPort) {
     if (hostAndPort.startsWith("[")) {
       int close = hostAndPort.indexOf(']');

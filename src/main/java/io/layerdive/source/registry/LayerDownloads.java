@@ -128,7 +128,9 @@ final class LayerDownloads {
       try {
         result = reader.read(stream, receiver);
         stream.drain();
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | ImageReadException e) {
+        // The core reader reports undecodable bytes (a corrupt gzip stream) as an image error:
+        // corrupted downloads fail there long before the digest check at the blob's end.
         throw explain(job, stream, e);
       }
       if (!result.diffId().equals(job.diffId())) {
@@ -179,6 +181,19 @@ final class LayerDownloads {
               + " arrived corrupted (the bytes hash to "
               + stream.mismatch().get()
               + "); try again, and if it persists the registry's copy is damaged",
+          e);
+    }
+    if (e instanceof ImageReadException read) {
+      String message = String.valueOf(read.getMessage());
+      String prefix = LayerStreamReader.SUBJECT + ": ";
+      return new ImageReadException(
+          subject
+              + ": "
+              + job.what()
+              + " (blob "
+              + job.blob().shortHex(12)
+              + ") is not a readable layer tar: "
+              + (message.startsWith(prefix) ? message.substring(prefix.length()) : message),
           e);
     }
     return new ImageReadException(

@@ -87,9 +87,12 @@ final class NetworkErrors {
     if (isPlainHttpAnswer(e)) {
       return new ImageReadException(
           host
-              + ": answers plain HTTP, not HTTPS; if you trust the network to it, allow plain HTTP"
-              + " with --insecure-registry "
-              + host,
+              + ": answers plain HTTP, not HTTPS; "
+              + (HostKind.isPrivate(host)
+                  ? "if you trust the network to it, allow plain HTTP with --insecure-registry "
+                      + host
+                  : "check the port (HTTPS is usually 443); --insecure-registry exists for"
+                      + " registries on your own network, not for public hosts"),
           e);
     }
     String reason = tlsReason(e);

@@ -35,9 +35,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Talks the Registry HTTP API v2 with one registry about one repository: picks HTTPS (or plain HTTP
- * for an insecure registry), answers Basic and Bearer challenges, follows redirects (without the
- * registry's credentials to other hosts), and retries 429, 502, 503, 504 and broken connections
- * with backoff. Safe for use from several download threads.
+ * for an insecure registry or one on this machine), answers Basic and Bearer challenges, follows
+ * redirects (without the registry's credentials to other hosts), and retries 429, 500, 502, 503,
+ * 504 and broken connections with backoff. Safe for use from several download threads.
  */
 final class RegistryClient {
   static final List<String> MANIFEST_TYPES =
@@ -47,12 +47,14 @@ final class RegistryClient {
           MediaTypes.OCI_MANIFEST,
           MediaTypes.DOCKER_MANIFEST);
 
-  private static final Set<Integer> RETRIABLE = Set.of(429, 502, 503, 504);
+  private static final Set<Integer> RETRIABLE = Set.of(429, 500, 502, 503, 504);
   private static final int MAX_REDIRECTS = 10;
   private static final int MANIFEST_LIMIT = 4 * 1024 * 1024;
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  /** A request whose answer did not come within the response timeout is sent this often in all. */
+  private static final int TIMEOUT_ATTEMPTS = 2;
 
   private final ImageReference ref;
   private final String host;
@@ -98,10 +100,16 @@ final class RegistryClient {
   void ping() throws ImageReadException {
     HttpResponse<InputStream> response;
     Optional<HttpResponse<InputStream>> https = Optional.empty();
+    Optional<HttpResponse<InputStream>> plain = Optional.empty();
     if (options.isInsecure(host) && !options.isPlainHttp(host)) {
       https = probeHttps();
+    } else if (!options.isInsecure(host) && HostKind.isLoopback(host)) {
+      plain = probeLoopbackPlainHttp();
     }
-    if (https.isPresent()) {
+    if (plain.isPresent()) {
+      scheme = "http";
+      response = plain.get();
+    } else if (https.isPresent()) {
       response = https.get();
     } else {
       if (options.isInsecure(host)) scheme = "http";
@@ -261,7 +269,7 @@ final class RegistryClient {
       } catch (IOException e) {
         String failedHost =
             e instanceof HopException hop ? authority(hop.uri) : authority(request.uri());
-        if (NetworkErrors.isTransient(e) && attempt < policy.maxAttempts()) {
+        if (NetworkErrors.isTransient(e) && attempt < attemptsFor(e, policy)) {
           lastProblem = NetworkErrors.detail(e);
           pause(policy.delayAfter(attempt, Optional.empty()).orElse(Duration.ZERO));
           continue;
@@ -326,12 +334,8 @@ final class RegistryClient {
    * answer a TLS hello), so plain HTTP is tried next.
    */
   private Optional<HttpResponse<InputStream>> probeHttps() throws ImageReadException {
-    Duration timeout =
-        options.responseTimeout().compareTo(PROBE_TIMEOUT) < 0
-            ? options.responseTimeout()
-            : PROBE_TIMEOUT;
     try {
-      return Optional.of(followRedirects(Request.get(uri("/v2/"), false), timeout));
+      return Optional.of(followRedirects(Request.get(uri("/v2/"), false), probeTimeout()));
     } catch (InterruptedIOException e) {
       throw cancelled(e);
     } catch (IOException e) {
@@ -340,6 +344,47 @@ final class RegistryClient {
       }
       throw NetworkErrors.describe(host, e, options.connectTimeout());
     }
+  }
+
+  /**
+   * For a registry on this machine not named with {@code --insecure-registry}: whether it answers
+   * plain HTTP as a registry does ({@code GET /v2/} gives 200 or 401, without a redirect). Such a
+   * registry is read in plain HTTP, unasked, as docker does for 127.0.0.0/8: the traffic never
+   * leaves the machine. Asked before HTTPS because the ping carries no credentials and the answer
+   * spares loading the JDK's trust store. Empty for anything else (a TLS server's 400, a closed
+   * connection, no answer), so HTTPS is used, with the certificate checked.
+   */
+  private Optional<HttpResponse<InputStream>> probeLoopbackPlainHttp()
+      throws ImageReadException {
+    URI plain = URI.create("http://" + host + "/v2/");
+    try {
+      HttpResponse<InputStream> r = followRedirects(Request.get(plain, false), probeTimeout());
+      if ((r.statusCode() == 200 || r.statusCode() == 401) && r.uri().equals(plain)) {
+        return Optional.of(r);
+      }
+      RegistryResponse.discard(r);
+      return Optional.empty();
+    } catch (InterruptedIOException e) {
+      throw cancelled(e);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * How many times a request that failed this way is sent in all: a registry that let a whole
+   * response timeout pass is asked once more, not five times over minutes.
+   */
+  private static int attemptsFor(IOException e, RetryPolicy policy) {
+    return NetworkErrors.isTimeout(e)
+        ? Math.min(TIMEOUT_ATTEMPTS, policy.maxAttempts())
+        : policy.maxAttempts();
+  }
+
+  private Duration probeTimeout() {
+    return options.responseTimeout().compareTo(PROBE_TIMEOUT) < 0
+        ? options.responseTimeout()
+        : PROBE_TIMEOUT;
   }
 
   private HttpResponse<InputStream> followRedirects(Request request, Duration timeout)
@@ -409,7 +454,8 @@ final class RegistryClient {
   }
 
   private HttpClient clientFor(URI uri) throws ImageReadException {
-    boolean insecure = options.isInsecure(authority(uri));
+    // Plain HTTP does no TLS: the client that checks nothing spares loading the trust store.
+    boolean insecure = "http".equals(uri.getScheme()) || options.isInsecure(authority(uri));
     synchronized (this) {
       if (insecure) {
         if (insecureClient == null)

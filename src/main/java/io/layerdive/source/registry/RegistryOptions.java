@@ -30,7 +30,7 @@ import java.util.Set;
  * @param responseTimeout from a request to its response headers
  * @param stallTimeout longest wait for the next byte of a blob before the connection is given up
  *     (and the download resumed, if resumes are left)
- * @param retry for 429, 502, 503, 504 and broken connections
+ * @param retry for 429, 500, 502, 503, 504 and broken connections
  * @param blobResumes how often one blob download may resume after a broken connection
  */
 public record RegistryOptions(

@@ -19,7 +19,9 @@ import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.MediaTypes;
 import io.layerdive.source.Platform;
+import io.layerdive.source.Reopening;
 import io.layerdive.source.WireJson;
+import io.layerdive.source.extract.BlobLayerOpener;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,6 +86,16 @@ public final class RegistrySource implements ImageSource {
 
   public ImageReference reference() {
     return reference;
+  }
+
+  /** The one blob is downloaded again, with the same authentication and TLS as the first time. */
+  @Override
+  public Reopening reopening() {
+    return Reopening.by(
+        (layer, listener) -> {
+          listener.phase("downloading its blob");
+          return new BlobLayerOpener(l -> openLayerBlob(l, listener)).openLayer(layer);
+        });
   }
 
   /**

@@ -10,7 +10,6 @@ import io.layerdive.ui.ImageLoader;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.Optional;
@@ -76,7 +75,7 @@ public final class Explorer {
     // Our own buffer: System.out flushes every write, which would send a refresh in many small
     // packets; this way a refresh leaves in one write.
     return new RawUnixTerminal(
-        new BufferedInputStream(new FileInputStream(FileDescriptor.in)),
+        new BufferedInputStream(ControllingTerminal.keys()),
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
         charset);
   }

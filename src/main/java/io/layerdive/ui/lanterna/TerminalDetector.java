@@ -1,7 +1,5 @@
 package io.layerdive.ui.lanterna;
 
-import java.io.Console;
-import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,8 @@ import java.util.Optional;
  * the decision is made here, from the environment, the JVM's properties and terminfo; {@link
  * #decide} is a pure function of those so that every row of the table can be tested.
  *
- * <p>Full screen is refused when standard input or output is not a terminal, when {@code TERM} is
+ * <p>Full screen is refused when no terminal shows the output and sends the keys (see {@link
+ * ControllingTerminal}), when {@code TERM} is
  * unset or {@code dumb}, when terminfo says the terminal cannot address the cursor, and when the
  * type is neither in terminfo nor a family known to speak xterm's sequences. Colours: {@code
  * --no-color} or a non-empty {@code NO_COLOR} turn them off; {@code COLORTERM=truecolor|24bit} or a
@@ -38,7 +37,11 @@ public final class TerminalDetector {
   /** The capabilities of this process's terminal, asking the system's terminfo when needed. */
   public static TerminalCapabilities detect(boolean noColorFlag) {
     return decide(
-        System.getenv(), propertiesOfThisJvm(), isTerminal(), noColorFlag, Terminfo.system());
+        System.getenv(),
+        propertiesOfThisJvm(),
+        ControllingTerminal.available(),
+        noColorFlag,
+        Terminfo.system());
   }
 
   /**
@@ -46,7 +49,8 @@ public final class TerminalDetector {
    *
    * @param env environment variables
    * @param properties the JVM's system properties that matter (encodings)
-   * @param tty whether standard input and output are both terminals
+   * @param tty whether a terminal shows the output and sends keys (see {@link
+   *     ControllingTerminal})
    * @param noColorFlag whether the user asked for no colour on the command line
    */
   public static TerminalCapabilities decide(
@@ -58,7 +62,9 @@ public final class TerminalDetector {
     Charset charset = outputCharset(env, properties);
     if (!tty) {
       return TerminalCapabilities.refused(
-          "standard input or output is not a terminal, so the explorer cannot start", charset);
+          "standard output is not a terminal, or no terminal sends keys, so the explorer cannot"
+              + " start",
+          charset);
     }
     String term = env.getOrDefault("TERM", "").trim();
     if (term.isEmpty()) {
@@ -152,22 +158,5 @@ public final class TerminalDetector {
       if (value != null) properties.put(key, value);
     }
     return properties;
-  }
-
-  /**
-   * Whether standard input and output are both terminals. Before Java 22 {@code System.console()}
-   * is null unless they are; from 22 on it always exists and {@code isTerminal()} tells.
-   */
-  static boolean isTerminal() {
-    Console console = System.console();
-    if (console == null) return false;
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return (Boolean) isTerminal.invoke(console);
-    } catch (NoSuchMethodException e) {
-      return true;
-    } catch (ReflectiveOperationException e) {
-      return false;
-    }
   }
 }

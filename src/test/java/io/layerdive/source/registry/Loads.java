@@ -54,10 +54,15 @@ final class Loads {
 
   static Loaded load(String reference, RegistryOptions options, Recorder recorder)
       throws ImageReadException {
+    return load(reference, options, recorder, new TestLayerReader());
+  }
+
+  static Loaded load(
+      String reference, RegistryOptions options, Recorder recorder, LayerStreamReader reader)
+      throws ImageReadException {
     TreeBuilder builder = new TreeBuilder();
     RegistrySource source =
-        new RegistrySource(
-            ImageReference.parse(reference), options, new TestLayerReader(), MACHINE);
+        new RegistrySource(ImageReference.parse(reference), options, reader, MACHINE);
     LoadedImage<RawLayer> image = source.load(builder, recorder);
     ImageFiles files = builder.freeze(image.layerContents());
     return new Loaded(image, ImageAnalyzer.analyze(image.image(), files), recorder);

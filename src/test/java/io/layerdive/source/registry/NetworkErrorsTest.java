@@ -40,6 +40,29 @@ class NetworkErrorsTest {
                 + " SSL_CERT_FILE); --insecure-registry nexus.corp:5000 skips the check");
   }
 
+  private static IOException plainHttpAnswer() {
+    javax.net.ssl.SSLException e =
+        new javax.net.ssl.SSLException("Unsupported or unrecognized SSL message");
+    return new IOException(e.getMessage(), e);
+  }
+
+  @Test
+  void plainHttpAnswerFromAPrivateHostSuggestsAllowingIt() {
+    assertThat(NetworkErrors.describe("192.168.1.10:5000", plainHttpAnswer(), T))
+        .hasMessage(
+            "192.168.1.10:5000: answers plain HTTP, not HTTPS; if you trust the network to it,"
+                + " allow plain HTTP with --insecure-registry 192.168.1.10:5000");
+  }
+
+  @Test
+  void plainHttpAnswerFromAPublicHostDoesNotSuggestSkippingTls() {
+    assertThat(NetworkErrors.describe("registry.example.com:80", plainHttpAnswer(), T))
+        .hasMessage(
+            "registry.example.com:80: answers plain HTTP, not HTTPS; check the port (HTTPS is"
+                + " usually 443); --insecure-registry exists for registries on your own network,"
+                + " not for public hosts");
+  }
+
   @Test
   void otherFailures() {
     IOException unresolved = new IOException("x", new ConnectException("y"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.layerdive.image.Digest;
 import io.layerdive.image.Layer;
+import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.MediaTypes;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +204,36 @@ class RegistryFaultsTest {
   }
 
   @Test
+  void noAnswerWithinTheResponseTimeoutIsAskedOnceMoreThenReported() {
+    CountDownLatch release = new CountDownLatch(1);
+    registry.fault(
+        (ex, attempt) -> {
+          if (!ex.getRequestURI().getPath().endsWith("/manifests/1")) return false;
+          try {
+            release.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return false;
+        });
+    RegistryOptions options =
+        options()
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(5))
+            .withRetry(RetryPolicy.immediate(5), 1);
+
+    try {
+      assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options))
+          .hasMessageStartingWith(host + ": no response (")
+          .hasMessageEndingWith("); the registry may be overloaded, try again (after 2 attempts)");
+      assertThat(
+              registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1")))
+          .hasSize(2);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void interruptionCancelsPromptlyAndLeavesNoThreads() throws Exception {
     CountDownLatch streaming = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -272,6 +304,61 @@ class RegistryFaultsTest {
     assertThat(loaded.image().image().sizeBytes()).isEqualTo(expectedSize());
     assertThat(registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1")))
         .hasSize(3);
+    assertThat(registry.requests.stream().filter(r -> r.equals("GET " + layerPath))).hasSize(2);
+  }
+
+  @Test
+  void severalLayersDownloadAtOnceButNoMoreThanAsked() throws Exception {
+    TestImage many = new TestImage();
+    for (int i = 0; i < 7; i++) many.layer("ADD " + i, "f" + i, "contents of layer " + i);
+    registry.image("team/many", "1", many);
+    Map<String, byte[]> blobs = new java.util.HashMap<>();
+    for (TestImage.LayerBlob l : many.layers) {
+      blobs.put("/v2/team/many/blobs/" + l.digest(), l.blob());
+    }
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch threeAtOnce = new CountDownLatch(3);
+    registry.fault(
+        (ex, attempt) -> {
+          byte[] blob = blobs.get(ex.getRequestURI().getPath());
+          if (blob == null) return false;
+          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          threeAtOnce.countDown();
+          try {
+            // Held until three downloads are running together; one at a time never gets there
+            // (the wait's bound only keeps a broken build from hanging).
+            threeAtOnce.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          inFlight.decrementAndGet();
+          FakeRegistry.send(ex, 200, "application/octet-stream", blob);
+          return true;
+        });
+
+    Loads.Loaded loaded = Loads.load(host + "/team/many:1", options().withParallelDownloads(3));
+
+    assertThat(loaded.image().image().layers()).hasSize(7);
+    assertThat(threeAtOnce.getCount()).isZero();
+    assertThat(most.get()).isEqualTo(3);
+  }
+
+  @Test
+  void internalServerErrorIsRetriedToo() throws Exception {
+    // Registries backed by object storage answer 500 for a storage hiccup that the next try passes.
+    registry.fault(
+        (ex, attempt) -> {
+          if (ex.getRequestURI().getPath().equals(layerPath) && attempt == 1) {
+            FakeRegistry.send(ex, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8));
+            return true;
+          }
+          return false;
+        });
+
+    Loads.Loaded loaded = Loads.load(host + "/team/app:1", options());
+
+    assertThat(loaded.image().image().sizeBytes()).isEqualTo(expectedSize());
     assertThat(registry.requests.stream().filter(r -> r.equals("GET " + layerPath))).hasSize(2);
   }
 
@@ -424,6 +511,72 @@ class RegistryFaultsTest {
                 + ", but the config says its diff_id is sha256:"
                 + "cd".repeat(32)
                 + "; the image is broken");
+  }
+
+  /** Fails as the core reader does: bytes it cannot decode are an image error, not an I/O one. */
+  private static final class CoreLikeReader implements LayerStreamReader {
+    @Override
+    public <T> LayerResult<T> read(java.io.InputStream blob, LayerReceiver<T> receiver)
+        throws ImageReadException {
+      try {
+        return new TestLayerReader().read(blob, receiver);
+      } catch (IOException e) {
+        throw new ImageReadException(
+            SUBJECT + ": the gzip stream is corrupt (" + e.getMessage() + ")", e);
+      }
+    }
+  }
+
+  @Test
+  void corruptedBlobThatTheReaderCannotDecodeIsReportedAsCorrupted() {
+    byte[] damaged = layerBlob.clone();
+    for (int i = 20; i < damaged.length - 20; i += 7) damaged[i] ^= 0x5a;
+    registry.fault(
+        (ex, attempt) -> {
+          if (ex.getRequestURI().getPath().equals(layerPath)) {
+            FakeRegistry.send(ex, 200, "application/octet-stream", damaged);
+            return true;
+          }
+          return false;
+        });
+
+    assertThatThrownBy(
+            () ->
+                Loads.load(
+                    host + "/team/app:1", options(), new Loads.Recorder(), new CoreLikeReader()))
+        .hasMessageStartingWith(
+            host
+                + "/team/app:1: layer 1 blob "
+                + image.layers.get(1).digest()
+                + " arrived corrupted (the bytes hash to sha256:");
+  }
+
+  @Test
+  void blobThatArrivedIntactButCannotBeDecodedNamesTheLayer() {
+    byte[] garbage = new byte[4096];
+    garbage[0] = 0x1f;
+    garbage[1] = (byte) 0x8b;
+    for (int i = 2; i < garbage.length; i++) garbage[i] = (byte) (i * 31);
+    TestImage.LayerBlob bad =
+        new TestImage.LayerBlob(
+            "tar".getBytes(StandardCharsets.UTF_8),
+            garbage,
+            "application/vnd.oci.image.layer.v1.tar+gzip",
+            "ADD x");
+    registry.image("team/garbage", "1", new TestImage().addLayer(bad));
+
+    assertThatThrownBy(
+            () ->
+                Loads.load(
+                    host + "/team/garbage:1",
+                    options(),
+                    new Loads.Recorder(),
+                    new CoreLikeReader()))
+        .hasMessageStartingWith(
+            host
+                + "/team/garbage:1: layer 0 (blob "
+                + RegistryClient.sha256(garbage).shortHex(12)
+                + ") is not a readable layer tar: the gzip stream is corrupt (");
   }
 
   @Test

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * storage dir, so that an image pushed through a plain one is read through a secured one.
  */
 final class RegistryServer implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on ([0-9.]+:\\d+)");
   private static final long START_WAIT_MILLIS = 20_000;
 
   /** How a server is secured. */
@@ -82,6 +82,14 @@ final class RegistryServer implements AutoCloseable {
 
   static RegistryServer start(Path workDir, Path storage, Security security)
       throws IOException, InterruptedException {
+    return start(workDir, storage, security, "127.0.0.1");
+  }
+
+  /**
+   * @param address the IPv4 address to listen on, a free port chosen
+   */
+  static RegistryServer start(Path workDir, Path storage, Security security, String address)
+      throws IOException, InterruptedException {
     Path binary = binary();
     Files.createDirectories(workDir);
     List<String> yml = new ArrayList<>();
@@ -96,7 +104,7 @@ final class RegistryServer implements AutoCloseable {
     yml.add("  delete:");
     yml.add("    enabled: true");
     yml.add("http:");
-    yml.add("  addr: 127.0.0.1:0");
+    yml.add("  addr: " + address + ":0");
     yml.add("  secret: layerdive-test-secret");
     if (security.tls().isPresent()) {
       yml.add("  tls:");

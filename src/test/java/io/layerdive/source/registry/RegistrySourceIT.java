@@ -314,14 +314,47 @@ class RegistrySourceIT {
   }
 
   @Test
-  void plainHttpOnlyWhenAsked() {
+  void registryOnThisMachineMayAnswerPlainHttpUnasked() throws Exception {
+    // As docker allows for 127.0.0.0/8: a registry on this machine may speak plain HTTP unasked.
     RegistryOptions secure = options().withInsecureRegistries(List.of());
-    assertThatThrownBy(() -> Loads.load(host + "/dive/test-image:latest", secure))
-        .hasMessage(
-            host
-                + ": answers plain HTTP, not HTTPS; if you trust the network to it, allow plain"
-                + " HTTP with --insecure-registry "
-                + host);
+
+    Loads.Loaded loaded = Loads.load(host + "/dive/test-image:latest", secure);
+
+    assertThat(loaded.analysis().sizeBytes()).isEqualTo(1220598);
+  }
+
+  @Test
+  void plainHttpBeyondThisMachineOnlyWhenAsked() throws Exception {
+    String address = nonLoopbackAddress();
+    try (RegistryServer beyond =
+        RegistryServer.start(
+            dir.resolve("beyond"), dir.resolve("storage"), RegistryServer.Security.none(),
+            address)) {
+      String where = beyond.hostPort;
+      RegistryOptions secure = options().withInsecureRegistries(List.of());
+      assertThatThrownBy(() -> Loads.load(where + "/dive/test-image:latest", secure))
+          .hasMessageStartingWith(where + ": answers plain HTTP, not HTTPS; ")
+          .hasMessageNotContaining("\n");
+
+      RegistryOptions asked = options().withInsecureRegistries(List.of(where));
+      assertThat(Loads.load(where + "/dive/test-image:latest", asked).analysis().sizeBytes())
+          .isEqualTo(1220598);
+    }
+  }
+
+  /** An IPv4 address of this machine that is not loopback; skips the test when there is none. */
+  private static String nonLoopbackAddress() throws IOException {
+    for (java.net.NetworkInterface nic :
+        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) continue;
+      for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+        if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress()) {
+          return a.getHostAddress();
+        }
+      }
+    }
+    org.junit.jupiter.api.Assumptions.abort("this machine has no IPv4 address besides loopback");
+    return null;
   }
 
   @Test

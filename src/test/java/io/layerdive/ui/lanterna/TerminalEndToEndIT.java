@@ -115,6 +115,33 @@ class TerminalEndToEndIT {
     assertThat(assertTerminalBack()).contains("exit=143");
   }
 
+  @Test
+  void anImagePipedInIsExploredWithKeysFromTheTerminal() throws Exception {
+    String jar = Path.of(System.getProperty("layerdive.jar")).toAbsolutePath().toString();
+    Path image = io.layerdive.testing.Conformance.file("images/test-docker-image.tar");
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "it", "-x", "100", "-y", "30",
+        "env -u CI sh");
+    serverStarted = true;
+    waitFor("the shell prompt", screen -> !screen.isBlank());
+
+    sendLiteral("cat '" + image.toAbsolutePath() + "' | '" + javaBinary() + "' -jar '" + jar
+        + "' -; echo \"exit=$?\"; echo \"do\"\"ne\"");
+    tmux("send-keys", "-t", "it", "Enter");
+
+    waitFor("the explorer", screen -> alternateScreen() && screen.contains("Image name: stdin"));
+    // Standard input is the image: the keys must come from the terminal itself.
+    String before = styledCapture();
+    tmux("send-keys", "-t", "it", "Tab");
+    waitForStyled("the screen to change after Tab", screen -> !screen.equals(before));
+    tmux("send-keys", "-t", "it", "q");
+    String after =
+        waitFor(
+            "the shell after quitting",
+            screen -> !alternateScreen() && screen.lines().anyMatch(line -> line.equals("done")));
+
+    assertThat(after).contains("exit=0").doesNotContain("Exception");
+  }
+
   private boolean alternateScreen() {
     try {
       return tmux("display-message", "-p", "-t", "it", "#{alternate_on}").output.trim().equals("1");
