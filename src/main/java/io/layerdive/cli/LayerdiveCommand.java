@@ -88,7 +88,9 @@ final class LayerdiveCommand implements Callable<Integer> {
 
   @Option(
       names = "--ci",
-      description = "Check the image against CI rules instead of exploring it (also when CI=true).")
+      description =
+          "Check the image against CI rules instead of exploring it (also when CI=true, unless"
+              + " --json -).")
   boolean ci;
 
   @Option(
@@ -203,10 +205,13 @@ final class LayerdiveCommand implements Callable<Integer> {
   private record Outputs(CiRun ciRun, DiveFormat format) {}
 
   private Outputs outputs() throws Exception {
-    boolean ciMode = ci || isTrue(env.env().get("CI"));
+    boolean jsonToStdout = STDOUT.equals(json);
+    // CI=true is set by every CI service, so it only proposes CI mode: an explicit `--json -`
+    // keeps stdout for the report a pipeline asked for.
+    boolean ciMode = ci || (isTrue(env.env().get("CI")) && !jsonToStdout);
     DiveFormat format = jsonFormat();
-    if (ciMode && STDOUT.equals(json)) {
-      throw new UsageException("--json - and CI mode both write to stdout; give --json a file");
+    if (ciMode && jsonToStdout) {
+      throw new UsageException("--json - and --ci both write to stdout; give --json a file");
     }
     if (!ciMode && !ciReports.isEmpty()) {
       throw new UsageException("--ci-report needs CI mode: add --ci");

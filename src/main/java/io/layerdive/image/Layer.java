@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param blobDigest digest of the layer as stored (compressed), when the source knows it
  * @param createdBy the history command that made it, as recorded
  * @param sizeBytes sum of the sizes of all entries of the layer tar, as dive counts it
- * @param compressedSizeBytes size of the stored blob, or -1 when the source does not know it
+ * @param compressedSizeBytes size of the blob as stored compressed (what a pull downloads), or -1
+ *     when the source does not know it or stores the layer as a plain tar
  */
 public record Layer(
     int index,

@@ -67,6 +67,14 @@ public final class ImageAssembler {
     return digests;
   }
 
+  /**
+   * The blob's size when it is stored compressed; a plain tar has no compressed size to tell, and
+   * its own size would pass for one that is larger than the layer.
+   */
+  private static long compressedSize(LayerReadResult<?> result) {
+    return result.compression() == Compression.NONE ? -1 : result.blobBytes();
+  }
+
   /** The layers before their blobs are read: sizes -1, blob digests as far as known. */
   public static List<Layer> preview(
       List<LayerRef> refs, List<Digest> diffIds, ImageConfigJson config, List<Long> blobSizes) {
@@ -163,7 +171,7 @@ public final class ImageAssembler {
               Optional.of(result.blobDigest()),
               commands.get(i),
               result.sizeBytes(),
-              result.blobBytes()));
+              compressedSize(result)));
       contents.add(result.contents());
     }
     ImageConfig imageConfig =

@@ -26,6 +26,8 @@ import java.util.zip.ZipException;
  * a read and may be shared between threads.
  */
 public final class LayerTarReader {
+  private static final String DECODER_PACKAGE = "io.airlift.compress";
+
   /** Large enough that the hashing loops, not the calls, dominate. */
   static final int BUFFER_SIZE = 256 * 1024;
 
@@ -142,7 +144,15 @@ public final class LayerTarReader {
               + "); the image is damaged: export or pull it again",
           e);
     }
-    if (e instanceof RuntimeException r && !isDecoderFailure(r)) throw r;
+    if (isDecoderFailure(e)) {
+      return new ImageReadException(
+          subject
+              + ": the zstd stream is corrupt ("
+              + message(e, e.getClass().getSimpleName())
+              + "); the image is damaged: export or pull it again",
+          e);
+    }
+    if (e instanceof RuntimeException r) throw r;
     return new ImageReadException(
         subject + ": cannot read the layer (" + message(e, e.getClass().getSimpleName()) + ")", e);
   }
@@ -208,9 +218,16 @@ public final class LayerTarReader {
         + actual.displayName();
   }
 
-  /** aircompressor reports corrupt zstd data with unchecked exceptions. */
+  /**
+   * aircompressor reports corrupt zstd data with its own unchecked exceptions, or with a plain
+   * IOException thrown from its own code; a read error of the file below comes from elsewhere.
+   */
   private static boolean isDecoderFailure(Exception e) {
-    return e.getClass().getName().startsWith("io.airlift.compress");
+    if (e.getClass().getName().startsWith(DECODER_PACKAGE)) return true;
+    StackTraceElement[] trace = e.getStackTrace();
+    return e instanceof IOException
+        && trace.length > 0
+        && trace[0].getClassName().startsWith(DECODER_PACKAGE);
   }
 
   private static String message(Exception e, String fallback) {

@@ -120,10 +120,8 @@ public record SourceSpec(Kind kind, String target) {
     if (Files.isDirectory(path)) {
       return Files.exists(path.resolve("manifest.json")) ? Kind.DOCKER_ARCHIVE : Kind.OCI;
     }
-    if (!Files.isRegularFile(path)) {
-      // A pipe: what is read to look is gone, and a piped image is a saved one.
-      return Kind.DOCKER_ARCHIVE;
-    }
+    // A pipe (/dev/stdin, a FIFO) can be read only once: looking into it would eat the archive.
+    if (!Files.isRegularFile(path)) return Kind.DOCKER_ARCHIVE;
     try (InputStream in = Files.newInputStream(path)) {
       byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
       if (Compression.sniff(head, head.length) != Compression.NONE) return Kind.DOCKER_ARCHIVE;
@@ -139,6 +137,16 @@ public record SourceSpec(Kind kind, String target) {
     }
   }
 
+  /**
+   * {@code input} as the user typed it (a scheme or none) written for another kind of source: for a
+   * hint such as "read it with oci://…", which must not keep the scheme that was wrong.
+   */
+  public static String rewritten(String input, Kind kind) {
+    int sep = input.indexOf("://");
+    boolean schemed = sep > 0 && Kind.named(input.substring(0, sep)).isPresent();
+    return kind.scheme + "://" + (schemed ? input.substring(sep + 3) : input);
+  }
+
   /** Text no image name can be: an explicit path or an archive file name. */
   private static boolean looksLikePath(String input) {
     String lower = input.toLowerCase(Locale.ROOT);
@@ -146,6 +154,7 @@ public record SourceSpec(Kind kind, String target) {
         || input.startsWith("./")
         || input.startsWith("../")
         || input.startsWith("~")
+        || input.endsWith("/")
         || input.startsWith(".\\")
         || input.contains("\\")
         || lower.endsWith(".tar")

@@ -277,6 +277,27 @@ class CliTest {
   }
 
   @Test
+  void ciEnvironmentVariableLeavesStdoutToJson() throws Exception {
+    CliRun.Result result = cli(wasteful()).env("CI", "true").run("--json", "-", "wasteful.tar");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(MAPPER.readTree(result.out()).has("layer")).isTrue();
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void theRulesFileInTheWorkingDirectoryIsReadByDefault() throws Exception {
+    // With dive's defaults this image fails highestUserWastedPercent (1.0 > 0.1).
+    assertThat(cli(wasteful()).run("--ci", "wasteful.tar").exitCode()).isEqualTo(1);
+    Files.writeString(dir.resolve(".dive-ci"), "rules:\n  highestUserWastedPercent: 1\n");
+
+    CliRun.Result result = cli(wasteful()).run("--ci", "wasteful.tar");
+
+    assertThat(result.exitCode()).as(result.out()).isZero();
+    assertThat(result.out()).contains("  PASS  highestUserWastedPercent (1)\n");
+  }
+
+  @Test
   void flagsBeatTheRulesFile() throws Exception {
     Files.writeString(dir.resolve(".dive-ci"), "rules:\n  highestUserWastedPercent: 0.01\n");
 
@@ -342,7 +363,10 @@ class CliTest {
 
   @Test
   void jsonToStdoutAndCiReportCannotShareStdout() {
-    assertThat(cli(wasteful()).run("--ci", "--json", "-", "wasteful.tar").exitCode()).isEqualTo(2);
+    CliRun.Result result = cli(wasteful()).run("--ci", "--json", "-", "wasteful.tar");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("layerdive: --json - and --ci both write to stdout");
   }
 
   @Test

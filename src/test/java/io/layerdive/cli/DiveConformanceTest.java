@@ -1,14 +1,20 @@
 package io.layerdive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.layerdive.testing.Conformance;
 import io.layerdive.testing.Golden;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The whole program on dive's own test images, against the figures and output dive gives. */
 class DiveConformanceTest {
@@ -78,6 +84,50 @@ class DiveConformanceTest {
     int files = 0;
     for (JsonNode l : layers) files += l.get("fileList").size();
     assertThat(files).isEqualTo(451);
+  }
+
+  @Test
+  void dockerImageJsonHasOurFiguresBesideDives() throws Exception {
+    CliRun.Result result = new CliRun().run("--json", "-", image("test-docker-image.tar"));
+    JsonNode root = MAPPER.readTree(result.out());
+    JsonNode analysis = root.get("analysis");
+
+    // dive's image_archive_analysis_test: UserSizeByes and WastedUserPercent, to the last digit.
+    assertThat(result.out())
+        .contains("    \"userSizeBytes\": 66237,\n")
+        .contains("    \"userWastedRatio\": 0.4834911001404049,\n");
+    assertThat(analysis.get("reclaimableBytes").asLong()).isEqualTo(32025);
+    assertThat(analysis.get("fileCount").asInt()).isEqualTo(451);
+    assertThat(analysis.get("diagnostics")).isEmpty();
+    // The per-layer node counts behind dive's files:451 (conformance README §1c).
+    List<Integer> nodes = List.of(415, 1, 4, 3, 3, 3, 3, 4, 2, 2, 4, 2, 3, 2);
+    assertThat(root.get("layer")).extracting(l -> l.get("fileList").size()).isEqualTo(nodes);
+    assertThat(analysis.get("layers")).extracting(l -> l.get("fileCount").asInt()).isEqualTo(nodes);
+  }
+
+  @Test
+  void kanikoImageJsonHasDivesFigures() throws Exception {
+    CliRun.Result result = new CliRun().run("--json", "-", image("test-kaniko-image.tar"));
+    JsonNode root = MAPPER.readTree(result.out());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(root.get("image").toString())
+        .isEqualTo(
+            "{\"sizeBytes\":1326410,\"inefficientBytes\":46245,"
+                + "\"efficiencyScore\":0.9793688490216431,\"fileReference\":["
+                + "{\"count\":2,\"sizeBytes\":18498,\"file\":\"/root/saved.txt\"},"
+                + "{\"count\":2,\"sizeBytes\":18498,\"file\":\"/root/example/somefile1.txt\"},"
+                + "{\"count\":2,\"sizeBytes\":9249,\"file\":\"/root/example/somefile3.txt\"}]}");
+    assertThat(result.out())
+        .contains("    \"userSizeBytes\": 94677,\n")
+        .contains("    \"userWastedRatio\": 0.4884502043790995,\n");
+    JsonNode layers = root.get("layer");
+    List<Integer> nodes = List.of(421, 1, 4, 3, 3, 3, 3, 4, 2, 2, 4, 2, 3, 2);
+    assertThat(layers).extracting(l -> l.get("fileList").size()).isEqualTo(nodes);
+    assertThat(root.get("analysis").get("fileCount").asInt()).isEqualTo(457);
+    assertThat(layers.get(0).get("id").asText())
+        .isEqualTo("5c4213be9af904dd74649d250f22023f532b2f9179ffcb15260b5eaa10d7a3b4.tar.gz");
+    assertThat(layers.get(13).get("command").asText()).isEqualTo("RUN chmod +x /root/saved.txt");
   }
 
   @Test
@@ -219,7 +269,43 @@ class DiveConformanceTest {
           .as(name)
           .isEqualTo("COPY README.md /README.md # buildkit");
       assertThat(root.get("analysis").get("userWastedRatio").isNull()).as(name).isTrue();
+      assertThat(root.get("analysis").get("userSizeBytes").asLong()).as(name).isZero();
+      assertThat(root.get("analysis").get("fileCount").asInt()).as(name).isEqualTo(1);
+      assertThat(root.get("layer").get(0).get("digestId").asText())
+          .as(name)
+          .startsWith(name.contains("estargz") ? "sha256:2b3dbfdf131b" : "sha256:356d5e7f4012");
     }
+  }
+
+  @Test
+  void anArchivePipedInIsReadAsItComes(@TempDir Path dir) throws Exception {
+    Path archive = Conformance.image("test-kaniko-image.tar");
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      mkfifo = null;
+    }
+    assumeTrue(mkfifo != null && mkfifo.waitFor() == 0, "mkfifo is needed to make a pipe");
+    // A pipe can be opened and read once: the archive must not be looked into before it is read.
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(fifo)) {
+                Files.copy(archive, out);
+              } catch (IOException e) {
+                // the reader went away: the assertions below say why
+              }
+            });
+    writer.setDaemon(true);
+    writer.start();
+
+    JsonNode piped = json(fifo.toString());
+
+    JsonNode direct = json(archive.toString());
+    assertThat(piped.get("image")).isEqualTo(direct.get("image"));
+    assertThat(piped.get("layer")).isEqualTo(direct.get("layer"));
   }
 
   @Test

@@ -67,8 +67,8 @@ class StandardInputIT {
     assertThat(empty.stdout()).isEmpty();
     assertThat(empty.stderr())
         .isEqualTo(
-            "layerdive: stdin: nothing came through the pipe; pipe an image in with `docker save"
-                + " IMAGE | layerdive -`\n");
+            "layerdive: stdin: nothing came in; pipe an image in with `docker save IMAGE |"
+                + " layerdive -`\n");
   }
 
   private record Result(int exit, String stdout, String stderr) {}

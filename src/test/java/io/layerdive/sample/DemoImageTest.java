@@ -77,6 +77,14 @@ class DemoImageTest {
     assertThat(layers.get(7).entries())
         .singleElement()
         .satisfies(e -> assertThat(e.mode()).isEqualTo(0755));
+    // The chmod stores again, whole, a file the build made.
+    SampleEntry chmodded = layers.get(7).entries().get(0);
+    assertThat(layers.get(5).entries())
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).isEqualTo(chmodded.path());
+              assertThat(e.size()).isEqualTo(chmodded.size()).isPositive();
+            });
     assertThat(layers.get(8).entries()).allSatisfy(e -> assertThat(e.uid()).isEqualTo(1000));
   }
 

@@ -536,7 +536,8 @@ class LayerTarReaderTest {
         .hasMessageStartingWith("layer.tar: ");
     assertThatThrownBy(() -> read(zst))
         .isInstanceOf(ImageReadException.class)
-        .hasMessageStartingWith("layer.tar: ");
+        .hasMessageStartingWith("layer.tar: the zstd stream is corrupt (")
+        .hasMessageEndingWith("); the image is damaged: export or pull it again");
   }
 
   @Test

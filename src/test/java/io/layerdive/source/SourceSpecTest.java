@@ -82,6 +82,9 @@ class SourceSpecTest {
         .hasMessage("images/app.tar.gz: no such file or directory");
     assertThatThrownBy(() -> SourceSpec.parse("/no/such/layout"))
         .hasMessage("/no/such/layout: no such file or directory");
+    // No image name ends with a slash: a directory the shell completed, missing.
+    assertThatThrownBy(() -> SourceSpec.parse("layout-dir/"))
+        .hasMessage("layout-dir/: no such file or directory");
   }
 
   @Test
@@ -95,5 +98,13 @@ class SourceSpecTest {
     assertThatThrownBy(() -> SourceSpec.parse("docker://"))
         .hasMessage("docker://: no image name after docker://");
     assertThatThrownBy(() -> SourceSpec.parse("oci://")).hasMessage("oci://: no path after oci://");
+  }
+
+  @Test
+  void rewrittenSwapsTheSchemeOrAddsOne() {
+    assertThat(SourceSpec.rewritten("oci://x.tar", Kind.DOCKER_ARCHIVE))
+        .isEqualTo("docker-archive://x.tar");
+    assertThat(SourceSpec.rewritten("x.tar", Kind.OCI)).isEqualTo("oci://x.tar");
+    assertThat(SourceSpec.rewritten("./odd://x", Kind.OCI)).isEqualTo("oci://./odd://x");
   }
 }

@@ -12,6 +12,7 @@ import io.layerdive.source.ImageReadException;
 import io.layerdive.source.MediaTypes;
 import io.layerdive.source.OciIndexJson;
 import io.layerdive.source.OciManifestJson;
+import io.layerdive.source.SourceSpec;
 import io.layerdive.source.WireJson;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,8 +201,8 @@ record ArchivePlan(
           subject
               + ": an OCI image layout without "
               + MANIFEST
-              + ", not a docker archive; read it with oci://"
-              + subject);
+              + ", not a docker archive; read it with "
+              + SourceSpec.rewritten(subject, SourceSpec.Kind.OCI));
     }
     return new ImageReadException(
         subject

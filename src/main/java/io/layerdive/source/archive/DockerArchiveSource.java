@@ -16,11 +16,11 @@ import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.Reopening;
 import io.layerdive.source.extract.FileLayerOpener;
-import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,8 @@ import java.util.Optional;
  * layers. Both give the same image.
  *
  * <p>{@link io.layerdive.image.Layer#compressedSizeBytes()} is the size of the blob as stored in
- * the archive, compressed or not; {@link io.layerdive.image.Layer#blobDigest()} its SHA-256.
+ * the archive when it is compressed (-1 for a plain tar); {@link
+ * io.layerdive.image.Layer#blobDigest()} the blob's SHA-256.
  */
 public final class DockerArchiveSource implements ImageSource {
   private static final String HOW_TO_SAVE = "make one with `docker save IMAGE -o FILE`";
@@ -119,8 +120,7 @@ public final class DockerArchiveSource implements ImageSource {
       throws ImageReadException {
     if (path == null) {
       try (InputStream in = stream.open()) {
-        return new ArchiveStreamReader(name, cache)
-            .read(in, -1, Compression.NONE, receiver, listener);
+        return readStream(in, receiver, listener);
       } catch (IOException e) {
         throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
       }
@@ -158,25 +158,31 @@ public final class DockerArchiveSource implements ImageSource {
   }
 
   /**
-   * A pipe ({@code docker save IMAGE | layerdive -}, {@code <(docker save IMAGE)}): one pass, its
-   * compression told by its first bytes.
+   * A pipe ({@code docker save IMAGE | layerdive -}, {@code <(docker save IMAGE)}): one pass, as
+   * from a stream.
    */
   private <T> LoadedImage<T> readPipe(LayerReceiver<T> receiver, LoadListener listener)
       throws ImageReadException {
     listener.phase("Reading " + name);
-    try (InputStream in = new BufferedInputStream(new ReadingSkips(new FileInputStream(path.toFile())))) {
-      in.mark(Compression.MAGIC_LENGTH);
-      byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
-      in.reset();
-      if (head.length == 0) {
-        throw new ImageReadException(
-            name + ": nothing came through the pipe; " + HOW_TO_PIPE);
-      }
-      return new ArchiveStreamReader(name, cache)
-          .read(in, -1, Compression.sniff(head, head.length), receiver, listener);
+    try (InputStream in = new ReadingSkips(new FileInputStream(path.toFile()))) {
+      return readStream(in, receiver, listener);
     } catch (IOException e) {
       throw new ImageReadException(name + ": cannot read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** One pass over a stream, plain or compressed as its first bytes tell. */
+  private <T> LoadedImage<T> readStream(
+      InputStream raw, LayerReceiver<T> receiver, LoadListener listener)
+      throws IOException, ImageReadException {
+    PushbackInputStream in = new PushbackInputStream(raw, Compression.MAGIC_LENGTH);
+    byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
+    if (head.length == 0) {
+      throw new ImageReadException(name + ": nothing came in; " + HOW_TO_PIPE);
+    }
+    in.unread(head);
+    return new ArchiveStreamReader(name, cache)
+        .read(in, -1, Compression.sniff(head, head.length), receiver, listener);
   }
 
   /** {@code docker save IMAGE | gzip > FILE}: no index possible, so one pass. */

@@ -23,6 +23,7 @@ import io.layerdive.source.OciIndexJson;
 import io.layerdive.source.OciManifestJson;
 import io.layerdive.source.Platform;
 import io.layerdive.source.Reopening;
+import io.layerdive.source.SourceSpec;
 import io.layerdive.source.WireJson;
 import io.layerdive.source.extract.FileLayerOpener;
 import java.io.IOException;
@@ -45,7 +46,8 @@ import java.util.Set;
  * several at once, each blob checked against its digest and its media type.
  *
  * <p>Layer ids are {@code blobs}, as dive shows them for layouts: the first component of the blob's
- * path. {@link io.layerdive.image.Layer#compressedSizeBytes()} is the stored blob size.
+ * path. {@link io.layerdive.image.Layer#compressedSizeBytes()} is the stored blob size, for a blob
+ * stored compressed.
  */
 public final class OciLayoutSource implements ImageSource {
   private static final int MAX_JSON = 64 * 1024 * 1024;
@@ -242,7 +244,9 @@ public final class OciLayoutSource implements ImageSource {
     try {
       if (files.find("manifest.json").isPresent()) {
         return new ImageReadException(
-            name + ": a docker archive, not an OCI layout; read it with docker-archive://" + name);
+            name
+                + ": a docker archive, not an OCI layout; read it with "
+                + SourceSpec.rewritten(name, SourceSpec.Kind.DOCKER_ARCHIVE));
       }
     } catch (ImageReadException e) {
       // fall through to the general message

@@ -341,7 +341,8 @@ class DockerArchiveSourceTest {
 
     assertThatThrownBy(() -> load(file))
         .isInstanceOf(ImageReadException.class)
-        .hasMessageStartingWith("z.tar: layer 1 (blobs/sha256/");
+        .hasMessageStartingWith("z.tar: layer 1 (blobs/sha256/")
+        .hasMessageContaining("): the zstd stream is corrupt (");
   }
 
   @Test
@@ -409,6 +410,11 @@ class DockerArchiveSourceTest {
         .hasMessage(
             "oci.tar: an OCI image layout without manifest.json, not a docker archive;"
                 + " read it with oci://oci.tar");
+    assertThatThrownBy(
+            () ->
+                DockerArchiveSource.file(oci, "docker-archive://oci.tar")
+                    .load(new CollectingReceiver(), LoadListener.NONE))
+        .hasMessageEndingWith("read it with oci://oci.tar");
   }
 
   @Test
@@ -448,6 +454,29 @@ class DockerArchiveSourceTest {
     Files.write(gz, TestArchives.compress(Files.readAllBytes(file), Stored.GZIP));
 
     assertThat(load(gz).layerContents()).isEqualTo(load(file).layerContents());
+  }
+
+  @Test
+  void aCompressedArchiveStreamIsRecognisedByItsFirstBytes() throws Exception {
+    Path file =
+        TestArchives.write(dir.resolve("plain.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    for (Stored how : new Stored[] {Stored.GZIP, Stored.ZSTD}) {
+      Path compressed = dir.resolve("app.tar." + how);
+      Files.write(compressed, TestArchives.compress(Files.readAllBytes(file), how));
+
+      assertThat(loadStream(compressed).layerContents())
+          .as("%s", how)
+          .isEqualTo(load(file).layerContents());
+    }
+  }
+
+  @Test
+  void anEmptyStreamIsSaidToBeEmpty() throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.tar"));
+
+    assertThatThrownBy(() -> loadStream(empty))
+        .hasMessage(
+            "empty.tar: nothing came in; pipe an image in with `docker save IMAGE | layerdive -`");
   }
 
   @Test

@@ -111,8 +111,7 @@ class PipedArchiveTest {
         .isInstanceOf(ImageReadException.class)
         .hasMessage(
             fifo.getFileName()
-                + ": nothing came through the pipe; pipe an image in with `docker save IMAGE |"
-                + " layerdive -`");
+                + ": nothing came in; pipe an image in with `docker save IMAGE | layerdive -`");
   }
 
   @Test

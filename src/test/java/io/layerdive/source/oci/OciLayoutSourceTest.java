@@ -170,6 +170,35 @@ class OciLayoutSourceTest {
   }
 
   @Test
+  void attestationEntriesOfAnIndexAreNotImages() throws Exception {
+    Path layout =
+        TestArchives.writeDirectory(
+            dir.resolve("attested"),
+            Layout.OCI,
+            new TestArchives.Image()
+                .layer(layer("a.txt", "a"), "the image")
+                .platform("linux", "s390x", null));
+    // What buildx adds beside the image: provenance, marked so or only by its unknown/unknown.
+    String attestation =
+        "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:"
+            + "a".repeat(64)
+            + "\",\"size\":1,\"platform\":{\"architecture\":\"unknown\",\"os\":\"unknown\"}"
+            + ",\"annotations\":{\"vnd.docker.reference.type\":\"attestation-manifest\"}}";
+    String unmarked =
+        "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:"
+            + "b".repeat(64)
+            + "\",\"size\":1,\"platform\":{\"architecture\":\"unknown\",\"os\":\"unknown\"}}";
+    Path index = layout.resolve("index.json");
+    String json = Files.readString(index);
+    int end = json.lastIndexOf("]}");
+    Files.writeString(
+        index, json.substring(0, end) + "," + attestation + "," + unmarked + json.substring(end));
+
+    // Not this machine's platform, but the only image there.
+    assertThat(load(layout).image().layers().get(0).shortCommand()).isEqualTo("the image");
+  }
+
+  @Test
   void anUnknownPlatformListsThePlatformsPresent() throws Exception {
     Path tar = multiPlatform();
 
@@ -258,6 +287,12 @@ class OciLayoutSourceTest {
                     .load(new CollectingReceiver(), LoadListener.NONE))
         .hasMessage(
             "d.tar: a docker archive, not an OCI layout; read it with docker-archive://d.tar");
+    // Named with the wrong scheme, the hint swaps the scheme rather than adding one.
+    assertThatThrownBy(
+            () ->
+                OciLayoutSource.of(tar, "oci://d.tar", Optional.empty())
+                    .load(new CollectingReceiver(), LoadListener.NONE))
+        .hasMessageEndingWith("read it with docker-archive://d.tar");
   }
 
   @Test
