@@ -579,9 +579,11 @@ public final class FileTreeModel {
   // ---- drawing
 
   /** Draws the pane: title, attribute header when drawn, rows. */
-  void draw(Canvas c, Rect area, String title, boolean focused, boolean cursorFocused) {
-    setPaneWidth(area.width());
-    PaneTitle.draw(c, area.x(), area.y(), area.width(), title, focused);
+  void draw(Canvas c, Rect pane, String title, boolean focused, boolean cursorFocused) {
+    // dive decides on the attribute columns by the pane's width; the text goes right of the gutter.
+    setPaneWidth(pane.width());
+    PaneTitle.draw(c, pane.x(), pane.y(), pane.width(), title, focused);
+    Rect area = Layout.treeBody(pane);
     int y = area.y() + 1;
     boolean attrs = drawsAttributes();
     if (attrs && area.height() > 1) {

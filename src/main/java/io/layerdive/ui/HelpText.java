@@ -25,6 +25,21 @@ final class HelpText {
     out.add(entry(keyWidth, "Backspace", Command.INPUT_BACKSPACE.description()));
     out.add(entry(keyWidth, "Enter", Command.INPUT_ACCEPT.description()));
     out.add(entry(keyWidth, keys.shownKeys(Command.CLOSE), Command.CLOSE.description()));
+    out.add(List.of(new Span(" ", Style.NORMAL)));
+    out.add(List.of(new Span("Mouse, where the terminal reports it", Style.HEADER)));
+    out.add(entry(keyWidth, "click", "Select a layer or a row; on the selected directory, fold it"));
+    out.add(entry(keyWidth, "wheel", "Move through the pane under the pointer"));
+    out.add(List.of(new Span(" ", Style.NORMAL)));
+    // The one place a user who never read the README learns that keys can be changed, and how.
+    out.add(List.of(new Span("Changing the keys", Style.HEADER)));
+    // Short lines: the window is as wide as its longest line, and at 80 columns nothing wraps.
+    for (String line :
+        List.of(
+            "  In keys.yaml, in $XDG_CONFIG_HOME/layerdive (else ~/.config/layerdive):",
+            "  one line per action, its name from the brackets above, a colon and its",
+            "  keys, e.g. \"quit: ctrl+c,x\". Actions not listed keep their keys.")) {
+      out.add(List.of(new Span(line, Style.NORMAL)));
+    }
     return out;
   }
 

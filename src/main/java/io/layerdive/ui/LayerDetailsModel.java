@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The selected layer's details: tags (the image's, on its top layer), id, stored digest, diff id,
- * size (and compressed size where the source knows it) and the full command, wrapped to the pane
- * and scrollable.
+ * The selected layer's details: tags (the image's, on its top layer), id, size (and the stored
+ * blob's size where the source knows it: compressed, or the plain tar), stored digest, diff id and
+ * the full command, wrapped to the pane and scrollable.
  */
 public final class LayerDetailsModel {
   private final List<String> imageTags;
@@ -53,13 +53,18 @@ public final class LayerDetailsModel {
             : "(none)";
     lines.add(field("Tags:    ", tags));
     lines.add(field("Id:      ", layer.id()));
-    layer.blobDigest().ifPresent(d -> lines.add(field("Digest:  ", d.toString())));
-    lines.add(field("Diff ID: ", layer.diffId() == null ? "(unknown)" : layer.diffId().toString()));
+    // dive's order (Tags, Id, Size, Digest, Command), the diff id after the digest: the size stays
+    // in sight above the two long digests, which wrap on all but wide screens.
     String size = io.layerdive.bytes.HumanBytes.format(layer.sizeBytes());
     if (layer.compressedSizeBytes() >= 0) {
-      size += " (" + io.layerdive.bytes.HumanBytes.format(layer.compressedSizeBytes()) + " compressed)";
+      size +=
+          " ("
+              + io.layerdive.bytes.HumanBytes.format(layer.compressedSizeBytes())
+              + (isCompressed(layer) ? " compressed)" : " stored)");
     }
     lines.add(field("Size:    ", size));
+    layer.blobDigest().ifPresent(d -> lines.add(field("Digest:  ", d.toString())));
+    lines.add(field("Diff ID: ", layer.diffId() == null ? "(unknown)" : layer.diffId().toString()));
     lines.add(List.of(new Span("Command:", Style.HEADER)));
     String command = layer.createdBy() == null ? "" : layer.createdBy();
     if (command.startsWith("/bin/sh -c ")) command = command.substring("/bin/sh -c ".length());
@@ -67,6 +72,16 @@ public final class LayerDetailsModel {
       lines.add(List.of(new Span(DisplayWidth.sanitize(part.replace('\t', ' ')), Style.NORMAL)));
     }
     return lines;
+  }
+
+  /**
+   * Whether the stored blob is compressed: its digest differs from the diff id. The sources give
+   * no compressed size for a plain tar; one that still comes with a size (a layer cache written
+   * before, a source that cannot tell) is labelled {@code stored}, since a tar's headers and padding
+   * make it larger than the files and "compressed" would read as a compression that grew the layer.
+   */
+  private static boolean isCompressed(Layer layer) {
+    return layer.blobDigest().map(d -> !d.equals(layer.diffId())).orElse(false);
   }
 
   private static List<Span> field(String label, String value) {

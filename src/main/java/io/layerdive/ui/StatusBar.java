@@ -1,5 +1,6 @@
 package io.layerdive.ui;
 
+import io.layerdive.text.DisplayWidth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -43,14 +44,30 @@ final class StatusBar {
     return new Item(keys.shownKey(c), c.label(), isOn.test(c));
   }
 
+  /**
+   * Draws the items that fit whole, in order: an item cut in the middle ({@code ▏^Sp}) reads as a
+   * key that does not exist, so the line ends after the last whole one. The diagnostics count is
+   * kept at the end whatever the width.
+   */
   static void draw(Canvas c, int y, int width, List<Item> items, String notice, int diagnostics) {
     c.fill(0, y, width, Style.STATUS_LABEL);
+    String diagnosticsText =
+        diagnostics <= 0
+            ? ""
+            : diagnostics + (diagnostics == 1 ? " diagnostic " : " diagnostics ");
+    int reserved = 1 + (diagnosticsText.isEmpty() ? 0 : 1 + DisplayWidth.of(diagnosticsText));
     int col = 0;
     if (notice != null) {
       col += c.put(col, y, width - col, "▏", Style.STATUS_LABEL);
       col += c.put(col, y, width - col, notice + " ", Style.STATUS_TOGGLED);
     }
     for (Item item : items) {
+      int itemWidth =
+          1
+              + (item.key().isEmpty() ? 0 : DisplayWidth.of(item.key()) + 1)
+              + DisplayWidth.of(item.label())
+              + 1;
+      if (col + itemWidth > width - reserved) break;
       Style label = item.toggled() ? Style.STATUS_TOGGLED : Style.STATUS_LABEL;
       Style key = item.toggled() ? Style.STATUS_TOGGLED : Style.STATUS_KEY;
       col += c.put(col, y, width - col, "▏", label);
@@ -60,10 +77,9 @@ final class StatusBar {
       }
       col += c.put(col, y, width - col, item.label() + " ", label);
     }
-    if (diagnostics > 0) {
+    if (!diagnosticsText.isEmpty()) {
       col += c.put(col, y, width - col, "▏", Style.STATUS_LABEL);
-      String text = diagnostics + (diagnostics == 1 ? " diagnostic " : " diagnostics ");
-      col += c.put(col, y, width - col, text, Style.ERROR);
+      col += c.put(col, y, width - col, diagnosticsText, Style.ERROR);
     }
     c.put(col, y, width - col, "▏", Style.STATUS_LABEL);
   }

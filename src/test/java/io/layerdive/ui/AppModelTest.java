@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.layerdive.testing.Golden;
 import io.layerdive.text.DisplayWidth;
+import io.layerdive.tree.ChangeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,11 +122,12 @@ class AppModelTest {
   @Test
   void tooSmallTerminalSaysSo(TestInfo info) {
     Frame frame = render(39, 12);
-    assertThat(frame.text().replaceAll("\\s+", " "))
-        .startsWith("Terminal too small (39x12): enlarge it to at least 40x10");
+    assertThat(frame.text().lines().findFirst().orElseThrow())
+        .as("one line")
+        .isEqualTo("Enlarge the window to 40x10 (now 39x12)");
     golden(info, frame);
-    assertThat(render(40, 9).text()).startsWith("Terminal too small (40x9)");
-    assertThat(render(12, 3).text()).startsWith("Terminal");
+    assertThat(render(40, 9).text()).startsWith("Enlarge the window to 40x10 (now 40x9)");
+    assertThat(render(12, 3).text()).startsWith("Enlarge");
   }
 
   @Test
@@ -138,6 +140,18 @@ class AppModelTest {
         assertThat(text).as(c.configName()).contains("(" + c.configName() + ")");
     }
     golden(info, frame);
+    assertThat(render(150, 80).text())
+        .as("the mouse and where keys are changed")
+        .contains("click ")
+        .contains("wheel ")
+        .contains("keys.yaml, in $XDG_CONFIG_HOME/layerdive (else ~/.config/layerdive)");
+    render(80, 24);
+    press("end");
+    assertThat(render(80, 24).text())
+        .as("the mouse and keys lines fit an 80-column screen unwrapped")
+        .contains("click      Select a layer or a row; on the selected directory, fold it")
+        .contains("  one line per action, its name from the brackets above, a colon and its ");
+    press("home");
     press("esc");
     assertThat(render(150, 60).text()).doesNotContain("(quit)");
   }
@@ -337,6 +351,123 @@ class AppModelTest {
       setUp();
       press(keys);
       for (int[] size : sizes) render(size[0], size[1]);
+    }
+  }
+
+  @Test
+  void everyDefaultKeyOfTheTreeDoesItsJob() {
+    render(160, 45);
+    press("tab");
+    for (String key : List.of("ctrl+a", "ctrl+r", "ctrl+k", "ctrl+m", "ctrl+u")) {
+      ChangeKind kind =
+          switch (key) {
+            case "ctrl+a" -> ChangeKind.ADDED;
+            case "ctrl+r" -> ChangeKind.REMOVED;
+            case "ctrl+u" -> ChangeKind.UNMODIFIED;
+            default -> ChangeKind.MODIFIED;
+          };
+      press(key);
+      assertThat(app.tree().isHidden(kind)).as("%s hides %s", key, kind).isTrue();
+      press(key);
+      assertThat(app.tree().isHidden(kind)).as("%s shows %s again", key, kind).isFalse();
+    }
+    press("ctrl+b");
+    assertThat(app.tree().showsAttributes()).as("ctrl+b").isFalse();
+    press("ctrl+b", "ctrl+o");
+    assertThat(app.tree().showsAttributes()).isTrue();
+    assertThat(app.tree().sortsBySize()).as("ctrl+o").isTrue();
+    press("ctrl+o", "ctrl+p");
+    assertThat(app.tree().sortsBySize()).isFalse();
+    assertThat(app.tree().wraps()).as("ctrl+p").isTrue();
+    press("ctrl+p");
+
+    int rows = app.tree().rowCount();
+    press("ctrl+space");
+    assertThat(app.tree().rowCount()).as("ctrl+space collapses all").isLessThan(rows);
+    press("ctrl+space");
+    assertThat(app.tree().rowCount()).as("ctrl+space again expands all").isEqualTo(rows);
+    press("space");
+    assertThat(app.tree().rowCount()).as("space collapses the first directory").isLessThan(rows);
+    press("space");
+
+    render(160, 12);
+    assertMoves(() -> app.tree().cursorRow(), "j", 1);
+    assertMoves(() -> app.tree().cursorRow(), "down", 1);
+    assertMoves(() -> app.tree().cursorRow(), "k", -1);
+    assertMoves(() -> app.tree().cursorRow(), "up", -1);
+    assertMoves(() -> app.tree().cursorRow(), "end", rows - 1 - app.tree().cursorRow());
+    assertMoves(() -> app.tree().cursorRow(), "home", -app.tree().cursorRow());
+    assertMoves(() -> app.tree().cursorRow(), "G", rows - 1);
+    assertMoves(() -> app.tree().cursorRow(), "g", -(rows - 1));
+    for (String key : List.of("pgdn", "d")) {
+      press("g", key);
+      assertThat(app.tree().cursorRow()).as(key).isGreaterThan(1);
+    }
+    for (String key : List.of("pgup", "u")) {
+      press("G");
+      press(key);
+      assertThat(app.tree().cursorRow()).as(key).isLessThan(rows - 2);
+    }
+  }
+
+  @Test
+  void everyDefaultKeyOfTheLayerListDoesItsJob() {
+    render(160, 45);
+    press("ctrl+a");
+    assertThat(app.layers().mode()).as("ctrl+a").isEqualTo(CompareMode.AGGREGATED);
+    press("ctrl+l");
+    assertThat(app.layers().mode()).as("ctrl+l").isEqualTo(CompareMode.LAYER);
+    int last = app.layers().size() - 1;
+    assertMoves(() -> app.layers().selected(), "j", 1);
+    assertMoves(() -> app.layers().selected(), "down", 1);
+    assertMoves(() -> app.layers().selected(), "k", -1);
+    assertMoves(() -> app.layers().selected(), "up", -1);
+    assertMoves(() -> app.layers().selected(), "G", last);
+    assertMoves(() -> app.layers().selected(), "g", -last);
+    assertMoves(() -> app.layers().selected(), "end", last);
+    assertMoves(() -> app.layers().selected(), "home", -last);
+    for (String key : List.of("pgdn", "d")) {
+      press("g", key);
+      assertThat(app.layers().selected()).as(key).isGreaterThan(0);
+    }
+    for (String key : List.of("pgup", "u")) {
+      press("G", key);
+      assertThat(app.layers().selected()).as(key).isLessThan(last);
+    }
+    press("q");
+    assertThat(app.quitRequested()).as("q").isTrue();
+  }
+
+  private void assertMoves(java.util.function.IntSupplier position, String key, int by) {
+    int before = position.getAsInt();
+    press(key);
+    assertThat(position.getAsInt()).as("%s moves by %d", key, by).isEqualTo(before + by);
+  }
+
+  @Test
+  void theTreeKeepsABlankColumnAfterTheLeftPanes() {
+    for (int width : List.of(80, 120, 160)) {
+      setUp();
+      Frame frame = render(width, 30);
+      int gutter = width < 90 ? 8 : width / 2;
+      String[] lines = frame.text().split("\n");
+      // Below the title line, down to the status bar.
+      for (int y = 1; y < 29; y++) {
+        assertThat(lines[y].charAt(gutter)).as("width %d, line %d: %s", width, y, lines[y]).isEqualTo(' ');
+      }
+    }
+  }
+
+  @Test
+  void theStatusBarShowsWholeItemsOnly() {
+    press("tab");
+    for (int width = 40; width < 200; width++) {
+      String status = render(width, 20).text().split("\n")[19];
+      assertThat(status.stripTrailing()).as("width %d: %s", width, status).endsWith("▏");
+      for (String item : status.split("▏")) {
+        if (item.isBlank()) continue;
+        assertThat(item).as("width %d: %s", width, status).endsWith(" ");
+      }
     }
   }
 

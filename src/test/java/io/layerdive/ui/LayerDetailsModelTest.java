@@ -37,4 +37,23 @@ class LayerDetailsModelTest {
     assertThat(text(saved)).contains("Size:    6.4 kB").doesNotContain("Digest:  ");
     assertThat(String.join("\n", text(saved))).doesNotContain("compressed");
   }
+
+  @Test
+  void aPlainTarBlobIsStoredNotCompressed() {
+    // docker save: the blob is the layer tar itself, its headers making it larger than the files.
+    Layer saved = new Layer(1, "abc", DIFF_ID, Optional.of(DIFF_ID), "RUN true", 6405, 8704);
+    Layer unknownBlob = new Layer(1, "abc", DIFF_ID, Optional.empty(), "RUN true", 6405, 8704);
+
+    assertThat(text(saved)).contains("Size:    6.4 kB (8.7 kB stored)");
+    assertThat(text(unknownBlob)).contains("Size:    6.4 kB (8.7 kB stored)");
+  }
+
+  @Test
+  void detailsComeInDivesOrder() {
+    Layer pulled = new Layer(1, "abc", DIFF_ID, Optional.of(BLOB), "/bin/sh -c true", 6405, 2000);
+
+    assertThat(text(pulled))
+        .extracting(line -> line.split(":")[0])
+        .containsExactly("Tags", "Id", "Size", "Digest", "Diff ID", "Command", "true");
+  }
 }

@@ -28,6 +28,9 @@ public final class KeyNames {
         && key.getKeyType() != KeyType.ReverseTab) {
       name.append("shift+");
     }
+    // Ctrl+/ and Ctrl+_ are one byte (0x1f), which Lanterna reports as ctrl+_; the canonical name
+    // is dive's ctrl+slash.
+    if (key.isCtrlDown() && (base.equals("_") || base.equals("/"))) base = "slash";
     return Optional.of(name.append(base).toString());
   }
 

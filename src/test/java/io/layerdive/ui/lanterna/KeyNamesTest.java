@@ -62,7 +62,23 @@ class KeyNamesTest {
         Arguments.of("?", "?"),
         Arguments.of("J", "J"),
         Arguments.of("/", "/"),
-        Arguments.of("\u001bx", "alt+x"));
+        Arguments.of("\u001bx", "alt+x"),
+        // Every control key the default bindings use, as terminals send them.
+        Arguments.of("\u0002", "ctrl+b"),
+        Arguments.of("\u0005", "ctrl+e"),
+        Arguments.of("\u0006", "ctrl+f"),
+        Arguments.of("\u000b", "ctrl+k"),
+        Arguments.of("\u000c", "ctrl+l"),
+        Arguments.of("\u000f", "ctrl+o"),
+        Arguments.of("\u0010", "ctrl+p"),
+        Arguments.of("\u0012", "ctrl+r"),
+        // Ctrl+/ and Ctrl+_ send the same byte; dive's default filter key names it ctrl+slash.
+        Arguments.of("\u001f", "ctrl+slash"),
+        // Home and End as tmux and screen send them, and in xterm's application cursor mode.
+        Arguments.of("\u001b[1~", "home"),
+        Arguments.of("\u001b[4~", "end"),
+        Arguments.of("\u001bOH", "home"),
+        Arguments.of("\u001bOF", "end"));
   }
 
   @ParameterizedTest(name = "{1}")

@@ -64,7 +64,7 @@ public final class ScreenshotTool {
     screen(directory, "filter", 160, 45, capabilities, demo, "tab", "/", "d", "i", "s", "t");
     screen(directory, "help", 160, 45, capabilities, demo, "?");
     screen(directory, "narrow", 80, 30, capabilities, demo, "j", "j");
-    screen(directory, "too-small", 30, 8, capabilities, demo);
+    screen(directory, "too-small", 39, 12, capabilities, demo);
     screen(directory, "advice", 160, 45, capabilities, demo, "a");
     io.layerdive.ui.AnalyzedImage readable =
         new io.layerdive.ui.AnalyzedImage(
@@ -82,6 +82,13 @@ public final class ScreenshotTool {
       io.layerdive.ui.AnalyzedImage conformance =
           analyze(io.layerdive.source.archive.DockerArchiveSource.file(diveImage.get(), "test-docker-image.tar"));
       screen(directory, "dive-test-image", 160, 45, capabilities, conformance, "G", "tab");
+      screen(directory, "dive-test-image-aggregated", 160, 45, capabilities, conformance,
+          "G", "ctrl+a", "tab", "ctrl+u");
+      screen(directory, "dive-test-image-filter", 160, 45, capabilities, conformance,
+          keys("j j j j j j j tab / s a v e d"));
+      screen(directory, "dive-test-image-help", 160, 45, capabilities, conformance, "?");
+      screen(directory, "dive-test-image-narrow", 80, 30, capabilities, conformance,
+          "j", "j", "j", "tab");
     }
   }
 

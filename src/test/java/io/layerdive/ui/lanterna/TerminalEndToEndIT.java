@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real thing in a real pty: {@code java -jar layerdive.jar --demo} in a detached tmux session of
  * fixed size, driven with keys, and the shell checked afterwards: the command line and what came
- * after it are visible again (the alternate screen was left) and the tty is back in cooked mode.
+ * after it are visible again (the alternate screen was left) and the tty is back in cooked mode,
+ * whether the explorer was left with {@code q}, with Ctrl+C or by a SIGTERM.
  * Skips when tmux is missing, when the jar was not built (system property {@code layerdive.jar},
  * set by Failsafe), or when the jar has no {@code --demo} yet.
  */
@@ -42,8 +43,8 @@ class TerminalEndToEndIT {
     if (serverStarted) tmux("kill-server");
   }
 
-  @Test
-  void exploresTheDemoImageAndGivesTheTerminalBack() throws Exception {
+  /** Starts the explorer on the demo in a fresh tmux session and waits for its first screen. */
+  private String startDemo() throws Exception {
     String jar = Path.of(System.getProperty("layerdive.jar")).toAbsolutePath().toString();
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "it", "-x", "100", "-y", "30",
         // CI=true, set by most CI runners and inherited by tmux, would run the CI evaluation.
@@ -58,6 +59,29 @@ class TerminalEndToEndIT {
 
     String first = waitFor("the explorer", screen -> alternateScreen() && screen.contains("Layers"));
     assertThat(first).doesNotContain("Exception").doesNotContain("WARNING");
+    return first;
+  }
+
+  /** The explorer has ended: the shell's screen is back, and the tty is in cooked mode again. */
+  private String assertTerminalBack() throws Exception {
+    String after =
+        waitFor(
+            "the shell after the explorer",
+            screen -> !alternateScreen() && screen.lines().anyMatch(line -> line.equals("done")));
+    assertThat(after).contains("--demo").doesNotContain("Layers");
+    assertThat(after).doesNotContain("Exception").doesNotContain("WARNING");
+
+    sendLiteral("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; echo");
+    tmux("send-keys", "-t", "it", "Enter");
+    // Cooked mode prints "icanon echo"; a tty left raw would print "-icanon -echo".
+    waitFor(
+        "the tty modes", screen -> screen.lines().anyMatch(line -> line.trim().equals("icanon echo")));
+    return after;
+  }
+
+  @Test
+  void exploresTheDemoImageAndGivesTheTerminalBack() throws Exception {
+    startDemo();
 
     // With attributes: moving the selection may change nothing but where the reverse video is.
     String before = styledCapture();
@@ -67,19 +91,28 @@ class TerminalEndToEndIT {
     waitForStyled("the screen to change after Tab", screen -> !screen.equals(afterDown));
 
     tmux("send-keys", "-t", "it", "q");
-    String after =
-        waitFor(
-            "the shell after quitting",
-            screen -> !alternateScreen() && screen.lines().anyMatch(line -> line.equals("done")));
+    assertThat(assertTerminalBack()).contains("exit=0");
+  }
 
-    assertThat(after).contains("--demo").contains("exit=0").doesNotContain("Layers");
-    assertThat(after).doesNotContain("Exception").doesNotContain("WARNING");
+  @Test
+  void ctrlCGivesTheTerminalBack() throws Exception {
+    startDemo();
+    tmux("send-keys", "-t", "it", "C-c");
+    assertThat(assertTerminalBack()).contains("exit=0");
+  }
 
-    sendLiteral("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; echo");
-    tmux("send-keys", "-t", "it", "Enter");
-    // Cooked mode prints "icanon echo"; a tty left raw would print "-icanon -echo".
-    waitFor(
-        "the tty modes", screen -> screen.lines().anyMatch(line -> line.trim().equals("icanon echo")));
+  @Test
+  void aKillGivesTheTerminalBack() throws Exception {
+    startDemo();
+    long shell = Long.parseLong(tmux("display-message", "-p", "-t", "it", "#{pane_pid}").output.trim());
+    ProcessHandle java =
+        ProcessHandle.of(shell).orElseThrow().children()
+            .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no java process under the pane's shell " + shell));
+    assertThat(java.destroy()).as("SIGTERM sent to %d", java.pid()).isTrue();
+    // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and ended as the signal asks.
+    assertThat(assertTerminalBack()).contains("exit=143");
   }
 
   @Test
