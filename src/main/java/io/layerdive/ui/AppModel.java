@@ -134,7 +134,7 @@ public final class AppModel implements AutoCloseable {
     this.layers.setMode(options.compareMode());
     this.layerDetails = new LayerDetailsModel(image.image().config().tags(), imageLayers.size());
     this.imageDetails =
-        new ImageDetailsModel(image.image().name(), image.analysis(), image.diagnostics());
+        new ImageDetailsModel(image.image(), image.analysis(), image.diagnostics());
     this.background = options.background();
     Executor executor = filterExecutor;
     if (executor == null && background) executor = r -> executor().execute(r);

@@ -2,16 +2,19 @@ package io.layerdive.ui;
 
 import io.layerdive.analysis.ImageAnalysis;
 import io.layerdive.analysis.Inefficiency;
+import io.layerdive.bytes.HumanBytes;
 import io.layerdive.image.Diagnostic;
+import io.layerdive.image.Image;
+import io.layerdive.image.Layer;
 import io.layerdive.text.DisplayWidth;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The image's figures as dive shows them (name, total size, potential wasted space, efficiency
- * score truncated to a whole percent) plus the bytes really reclaimable, then dive's inefficiency
- * table ({@code %5s %12s %-s}: count, total space, path; largest first) and any diagnostics.
- * Scrollable.
+ * score truncated to a whole percent) plus the compressed size where known and the bytes really
+ * reclaimable, then dive's inefficiency table ({@code %5s %12s %-s}: count, total space, path;
+ * largest first) and any diagnostics. Scrollable.
  */
 public final class ImageDetailsModel {
   private static final String TABLE = "%5s  %12s  %s";
@@ -21,12 +24,12 @@ public final class ImageDetailsModel {
   private int tableStart;
   private int tableEnd;
 
-  public ImageDetailsModel(String imageName, ImageAnalysis analysis, List<Diagnostic> diagnostics) {
+  public ImageDetailsModel(Image image, ImageAnalysis analysis, List<Diagnostic> diagnostics) {
     List<List<Span>> out = new ArrayList<>();
-    out.add(field("Image name:", imageName));
-    out.add(field("Total Image size:", io.layerdive.bytes.HumanBytes.format(analysis.sizeBytes())));
-    out.add(field("Potential wasted space:", io.layerdive.bytes.HumanBytes.format(analysis.wastedBytes())));
-    out.add(field("Reclaimable space:", io.layerdive.bytes.HumanBytes.format(analysis.reclaimableBytes())));
+    out.add(field("Image name:", image.name()));
+    out.add(field("Total Image size:", totalSize(image, analysis)));
+    out.add(field("Potential wasted space:", HumanBytes.format(analysis.wastedBytes())));
+    out.add(field("Reclaimable space:", HumanBytes.format(analysis.reclaimableBytes())));
     out.add(field("Image efficiency score:", efficiencyPercent(analysis.efficiency()) + " %"));
     out.add(List.of(new Span(" ", Style.NORMAL)));
     out.add(List.of(new Span(String.format(TABLE, "Count", "Total Space", "Path"), Style.HEADER)));
@@ -34,7 +37,7 @@ public final class ImageDetailsModel {
     for (Inefficiency i : analysis.inefficiencies()) {
       String row =
           String.format(
-              TABLE, i.count(), io.layerdive.bytes.HumanBytes.format(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
+              TABLE, i.count(), HumanBytes.format(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
       out.add(List.of(new Span(row, Style.NORMAL)));
     }
     tableEnd = out.size();
@@ -46,6 +49,20 @@ public final class ImageDetailsModel {
       }
     }
     this.lines = List.copyOf(out);
+  }
+
+  /**
+   * dive's figure, and beside it what a pull downloads when the source knows every layer's
+   * compressed size (a registry, compressed layers).
+   */
+  private static String totalSize(Image image, ImageAnalysis analysis) {
+    String size = HumanBytes.format(analysis.sizeBytes());
+    List<Layer> layers = image.layers();
+    if (layers.isEmpty() || layers.stream().anyMatch(l -> l.compressedSizeBytes() < 0)) {
+      return size;
+    }
+    long compressed = layers.stream().mapToLong(Layer::compressedSizeBytes).sum();
+    return size + " (" + HumanBytes.format(compressed) + " compressed)";
   }
 
   /** dive's {@code int(100 * efficiency)}: 98.44 % shows as 98. */
