@@ -10,6 +10,7 @@ import io.layerdive.ui.lanterna.Pointer;
 import io.layerdive.ui.lanterna.ScreenModel;
 import io.layerdive.ui.lanterna.TerminalCapabilities;
 import io.layerdive.ui.lanterna.TerminalDetector;
+import java.util.Optional;
 
 /**
  * The full-screen explorer on a real terminal; where the terminal cannot show it (no TTY,
@@ -127,6 +128,11 @@ final class TerminalExplorer implements Explorer {
     @Override
     public boolean quitRequested() {
       return app.quitRequested();
+    }
+
+    @Override
+    public Optional<String> takeClipboard() {
+      return app.takeClipboard();
     }
   }
 }

@@ -89,6 +89,8 @@ public final class AppModel implements AutoCloseable {
   private AdviceReport advice;
   private AdviceText.Content adviceText;
   private String notice;
+  /** A path to send to the terminal's clipboard, until the terminal layer takes it. */
+  private String clipboard;
   private boolean quit;
   private final LayerContents contents;
   private final Executor layerExecutor;
@@ -481,6 +483,8 @@ public final class AppModel implements AutoCloseable {
         else if (filterOpen) closeFilter();
       }
       case VIEW_FILE -> view();
+      case OPEN -> open();
+      case COPY_PATH -> copyPath();
       case EXTRACT_FILE -> askWhereToExtract();
       case HELP -> overlay = help();
       case ADVICE -> overlay = adviceOverlay();
@@ -594,6 +598,43 @@ public final class AppModel implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(node);
+  }
+
+  /** Enter in the tree: what a directory or a file is opened for. */
+  private void open() {
+    FileTree t = tree.tree();
+    int node = tree.cursorNode();
+    if (t != null && node > 0 && t.type(node) == FileType.DIRECTORY) {
+      tree.toggleCollapse();
+    } else {
+      view();
+    }
+  }
+
+  /**
+   * Hands the selected path to the terminal layer for its clipboard. Whether the terminal takes it
+   * cannot be known, so the notice says what was sent.
+   */
+  private void copyPath() {
+    FileTree t = tree.tree();
+    int node = tree.cursorNode();
+    if (t == null || node <= 0) {
+      notice = "Select a file or directory in the tree first";
+      return;
+    }
+    String path = t.trie().path(node);
+    clipboard = path;
+    notice = "Sent " + DisplayWidth.sanitize(path) + " to the terminal's clipboard";
+  }
+
+  /**
+   * The text the user asked to copy since the last call, once: the terminal layer sends it as an
+   * OSC 52 sequence.
+   */
+  public Optional<String> takeClipboard() {
+    Optional<String> text = Optional.ofNullable(clipboard);
+    clipboard = null;
+    return text;
   }
 
   private void view() {

@@ -153,6 +153,18 @@ public enum Command implements Action {
       "View the selected text file (its first 64 KiB)",
       EnumSet.of(TREE, LAYERS),
       "v"),
+  OPEN(
+      "open",
+      null,
+      "Collapse or expand the selected directory; view the selected file",
+      EnumSet.of(TREE),
+      "enter"),
+  COPY_PATH(
+      "copy-path",
+      null,
+      "Copy the selected path to the clipboard (OSC 52: over SSH too)",
+      EnumSet.of(TREE),
+      "y"),
   /**
    * Enter in the filter or find line: keep it and return to the tree; in a window with a
    * selection: go where the selected line leads. Not configurable.

@@ -389,6 +389,10 @@ class AppModelTest {
     press("space");
     assertThat(app.tree().rowCount()).as("space collapses the first directory").isLessThan(rows);
     press("space");
+    press("enter");
+    assertThat(app.tree().rowCount()).as("enter collapses a directory too").isLessThan(rows);
+    press("enter");
+    assertThat(app.tree().rowCount()).isEqualTo(rows);
 
     render(160, 12);
     assertMoves(() -> app.tree().cursorRow(), "j", 1);
@@ -501,5 +505,19 @@ class AppModelTest {
     model.setFilter("f12");
     assertThat(model.filterPending()).as("a filter seen before comes from the cache").isFalse();
     assertThat(model.rowCount()).isEqualTo(filtered);
+  }
+
+  @Test
+  void yCopiesTheSelectedPathOnce() {
+    render(160, 45);
+    press("G", "tab");
+    assertThat(app.takeClipboard()).isEmpty();
+    press("f", "s", "a", "v", "e", "d", "enter");
+
+    press("y");
+
+    assertThat(app.takeClipboard()).contains("/root/saved.txt");
+    assertThat(app.takeClipboard()).as("handed over once").isEmpty();
+    assertThat(render(160, 45).text()).contains("Sent /root/saved.txt to the terminal's clipboard");
   }
 }

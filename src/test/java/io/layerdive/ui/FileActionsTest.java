@@ -120,6 +120,13 @@ class FileActionsTest {
   }
 
   @Test
+  void enterOnAFileViewsIt() {
+    select(1, "somefile");
+    press("enter");
+    assertThat(render().text()).contains("somefile.txt · layer");
+  }
+
+  @Test
   void viewerScrollsAndClosesWithEsc() {
     StringBuilder many = new StringBuilder();
     for (int i = 1; i <= 200; i++) many.append("line ").append(i).append('\n');
@@ -300,7 +307,8 @@ class FileActionsTest {
 
   @Test
   void theKeysCanBeChanged() {
-    KeyBindings keys = KeyBindings.parse("extract-file: F3\nview-file: ctrl+v, enter\n", "keys");
+    KeyBindings keys =
+        KeyBindings.parse("extract-file: F3\nview-file: ctrl+v, enter\nopen: o\n", "keys");
     assertThat(keys.action(Focus.TREE, "f3")).contains(Command.EXTRACT_FILE);
     assertThat(keys.action(Focus.TREE, "ctrl+e")).isEmpty();
     assertThat(keys.action(Focus.TREE, "enter")).contains(Command.VIEW_FILE);

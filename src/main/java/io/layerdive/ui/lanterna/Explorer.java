@@ -246,6 +246,7 @@ public final class Explorer {
       if (keyName.equals("ctrl+c")) return Step.QUIT;
       if (keyName.equals("ctrl+z")) return Step.SUSPEND;
       model.key(keyName);
+      model.takeClipboard().ifPresent(session::copyToClipboard);
       return model.quitRequested() ? Step.QUIT : Step.CONTINUE;
     }
 

@@ -89,6 +89,15 @@ final class RawUnixTerminal extends UnixTerminal {
     return new TerminalSize(80, 24);
   }
 
+  /**
+   * OSC 52: the terminal puts {@code text} on the system clipboard, even over SSH, where it allows
+   * programs to. Sent at once, between two frames.
+   */
+  void setClipboard(String text) throws IOException {
+    writeToTerminal(Osc52.set(text));
+    flush();
+  }
+
   /** Gives the tty back its settings from before, for a suspension. */
   void cooked() throws IOException {
     restoreTerminalSettings();

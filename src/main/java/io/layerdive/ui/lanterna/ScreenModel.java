@@ -1,6 +1,7 @@
 package io.layerdive.ui.lanterna;
 
 import io.layerdive.ui.Frame;
+import java.util.Optional;
 
 /**
  * What the event loop drives: a model that renders itself and reacts to named keys and to the
@@ -35,4 +36,9 @@ public interface ScreenModel {
 
   /** Whether the user asked to leave. */
   boolean quitRequested();
+
+  /** Text the user asked to copy to the clipboard since the last call, handed over once. */
+  default Optional<String> takeClipboard() {
+    return Optional.empty();
+  }
 }

@@ -106,6 +106,19 @@ final class TerminalSession implements AutoCloseable {
   }
 
   /**
+   * Asks the terminal to put {@code text} on the system clipboard (OSC 52). Terminals that do not
+   * know the sequence ignore it; tmux passes it on with {@code set-clipboard on}.
+   */
+  synchronized void copyToClipboard(String text) {
+    if (closed || !(terminal instanceof RawUnixTerminal raw)) return;
+    try {
+      raw.setClipboard(text);
+    } catch (IOException e) {
+      // The terminal went away; the next draw finds out too.
+    }
+  }
+
+  /**
    * Ctrl+Z: gives the shell its screen and tty modes back, stops the process as the tty driver
    * would have, and takes the terminal again when the shell resumes it. The caller redraws
    * completely afterwards.

@@ -133,6 +133,12 @@ class TerminalEndToEndIT {
     String before = styledCapture();
     tmux("send-keys", "-t", "it", "Tab");
     waitForStyled("the screen to change after Tab", screen -> !screen.equals(before));
+
+    // y sends the selected path (the tree's first row) as OSC 52; tmux keeps it as a buffer.
+    tmux("set-option", "-g", "set-clipboard", "on");
+    tmux("send-keys", "-t", "it", "y");
+    waitFor("the copied path in tmux's buffer", screen -> copied().equals("/bin"));
+
     tmux("send-keys", "-t", "it", "q");
     String after =
         waitFor(
@@ -140,6 +146,16 @@ class TerminalEndToEndIT {
             screen -> !alternateScreen() && screen.lines().anyMatch(line -> line.equals("done")));
 
     assertThat(after).contains("exit=0").doesNotContain("Exception");
+  }
+
+  /** The newest tmux paste buffer, empty when there is none. */
+  private String copied() {
+    try {
+      Result buffer = tmux("show-buffer");
+      return buffer.exitCode == 0 ? buffer.output : "";
+    } catch (Exception e) {
+      throw new IllegalStateException("tmux show-buffer: " + e.getMessage(), e);
+    }
   }
 
   private boolean alternateScreen() {
