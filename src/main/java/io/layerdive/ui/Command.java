@@ -25,7 +25,7 @@ public enum Command implements Action {
   FILTER_FILES(
       "filter-files",
       "Filter",
-      "Open the path filter (a regular expression found in the path); again closes and clears it",
+      "Filter paths by a regular expression (>10MB at its end: larger files only); again closes it",
       everywhere(),
       "ctrl+f",
       "ctrl+slash",

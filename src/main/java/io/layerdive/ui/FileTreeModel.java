@@ -49,6 +49,7 @@ public final class FileTreeModel {
 
   private String filterText = "";
   private long[] filterMatch;
+  private long largerThan;
   private String filterError;
   private volatile int filterGeneration;
   private volatile FilterResult pendingFilter;
@@ -311,11 +312,19 @@ public final class FileTreeModel {
    */
   public void setFilter(String text) {
     filterText = text;
-    String pattern = text.strip();
     int generation = ++filterGeneration;
     filterPending = false;
+    FilterText parsed;
+    try {
+      parsed = FilterText.parse(text);
+    } catch (IllegalArgumentException e) {
+      filterError = e.getMessage();
+      return;
+    }
+    String pattern = parsed.pattern();
     if (pattern.isEmpty()) {
       filterError = null;
+      largerThan = parsed.largerThan();
       applyFilter(null);
       return;
     }
@@ -327,6 +336,7 @@ public final class FileTreeModel {
       return;
     }
     filterError = null;
+    largerThan = parsed.largerThan();
     if (tree == null) return;
     long[] cached = filterCache.get(pattern);
     if (cached != null) {
@@ -486,7 +496,8 @@ public final class FileTreeModel {
       rows =
           TreeRows.build(
               tree,
-              new TreeRows.Settings(collapsed, hiddenKinds.clone(), filterMatch, order),
+              new TreeRows.Settings(
+                  collapsed, hiddenKinds.clone(), filterMatch, largerThan, order),
               rows);
     }
     int count = rows.count();
@@ -594,7 +605,10 @@ public final class FileTreeModel {
     setViewport(available, area.width());
     if (rows.count() == 0) {
       if (available > 0 && tree != null) {
-        String why = filterMatch != null ? "(no path matches the filter)" : "(nothing to show)";
+        String why =
+            filterMatch != null || largerThan > 0
+                ? "(no path matches the filter)"
+                : "(nothing to show)";
         c.put(area.x(), y, area.width(), why, Style.DIM);
       }
       return;

@@ -1,5 +1,6 @@
 package io.layerdive.ui;
 
+import io.layerdive.image.FileType;
 import io.layerdive.tree.ChangeKind;
 import io.layerdive.tree.FileTree;
 import io.layerdive.tree.PathTrie;
@@ -24,8 +25,13 @@ final class TreeRows {
     BY_SIZE
   }
 
-  /** What decides the rows besides the tree. Arrays are read, never kept. */
-  record Settings(BitSet collapsed, boolean[] hiddenKinds, long[] filterMatch, Order order) {}
+  /**
+   * What decides the rows besides the tree. Arrays are read, never kept.
+   *
+   * @param largerThan files must be larger than this many bytes to show (0: any size)
+   */
+  record Settings(
+      BitSet collapsed, boolean[] hiddenKinds, long[] filterMatch, long largerThan, Order order) {}
 
   private static final byte VISIBLE = 1;
   private static final byte LAST = 2;
@@ -35,6 +41,7 @@ final class TreeRows {
   private final Order order;
   private final boolean[] hiddenKinds;
   private final long[] filterMatch;
+  private final long largerThan;
   private int count;
   private int[] rows;
   private byte[] flags;
@@ -48,17 +55,23 @@ final class TreeRows {
   private int kidsUsed;
 
   private TreeRows(
-      FileTree tree, Order order, boolean[] hiddenKinds, long[] filterMatch, byte[] flags) {
+      FileTree tree,
+      Order order,
+      boolean[] hiddenKinds,
+      long[] filterMatch,
+      long largerThan,
+      byte[] flags) {
     this.tree = tree;
     this.order = order;
     this.hiddenKinds = hiddenKinds;
     this.filterMatch = filterMatch;
+    this.largerThan = largerThan;
     this.flags = flags;
     this.rows = new int[0];
   }
 
   static TreeRows empty() {
-    return new TreeRows(null, Order.BY_NAME, new boolean[4], null, new byte[0]);
+    return new TreeRows(null, Order.BY_NAME, new boolean[4], null, 0, new byte[0]);
   }
 
   /**
@@ -68,6 +81,7 @@ final class TreeRows {
     return tree == other
         && order == settings.order()
         && filterMatch == settings.filterMatch()
+        && largerThan == settings.largerThan()
         && Arrays.equals(hiddenKinds, settings.hiddenKinds())
         && flags.length == other.trie().size();
   }
@@ -84,7 +98,14 @@ final class TreeRows {
     TreeRows result;
     if (previous != null && previous.sameVisibility(tree, settings)) {
       // Only collapsed directories changed: visibility, sizes and sorted children still hold.
-      result = new TreeRows(tree, settings.order(), hidden, settings.filterMatch(), previous.flags);
+      result =
+          new TreeRows(
+              tree,
+              settings.order(),
+              hidden,
+              settings.filterMatch(),
+              settings.largerThan(),
+              previous.flags);
       result.sizes = previous.sizes;
       result.kept = previous.kept;
       result.kidsFrom = previous.kidsFrom;
@@ -123,7 +144,9 @@ final class TreeRows {
     PathTrie trie = tree.trie();
     int n = trie.size();
     long[] match = settings.filterMatch();
-    boolean filtering = match != null || hidden[0] || hidden[1] || hidden[2] || hidden[3];
+    long largerThan = settings.largerThan();
+    boolean filtering =
+        match != null || largerThan > 0 || hidden[0] || hidden[1] || hidden[2] || hidden[3];
 
     boolean reuse = previous != null && previous.flags.length == n;
     byte[] flags = reuse ? previous.flags : new byte[n];
@@ -137,7 +160,7 @@ final class TreeRows {
       Arrays.fill(all, 0);
       Arrays.fill(kept, 0);
     }
-    TreeRows result = new TreeRows(tree, settings.order(), hidden, match, flags);
+    TreeRows result = new TreeRows(tree, settings.order(), hidden, match, largerThan, flags);
     if (reuse) {
       result.rows = previous.rows;
       if (settings.order() == Order.BY_SIZE) {
@@ -159,7 +182,10 @@ final class TreeRows {
         boolean shows =
             (flags[node] & VISIBLE_CHILD) != 0
                 || (!hidden[kind.ordinal()]
-                    && (match == null || (match[node >>> 6] & (1L << node)) != 0));
+                    && (match == null || (match[node >>> 6] & (1L << node)) != 0)
+                    && (largerThan == 0
+                        || (tree.type(node) != FileType.DIRECTORY
+                            && tree.ownSize(node) > largerThan)));
         if (!shows) continue;
       }
       int parent = trie.parent(node);

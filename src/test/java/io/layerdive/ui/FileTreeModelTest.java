@@ -147,6 +147,43 @@ class FileTreeModelTest {
   }
 
   @Test
+  void sizeFilterKeepsFilesLargerThanItAndTheirDirectories(TestInfo info) {
+    model.setFilter(">300B");
+    assertThat(model.filterError()).isNull();
+    golden(info, rows(true));
+  }
+
+  @Test
+  void sizeFilterCombinesWithThePattern() {
+    model.setFilter("etc >200");
+    String both = rows(true);
+    assertThat(both).contains("passwd").contains("shadow");
+    model.setFilter("shad >200");
+    assertThat(rows(true)).contains("shadow").doesNotContain("passwd");
+    model.setFilter("etc >250");
+    assertThat(rows(true)).contains("passwd").doesNotContain("shadow");
+  }
+
+  @Test
+  void aSizeFilterBeingTypedSaysWhatItNeeds() {
+    model.setFilter("etc");
+    String before = rows(true);
+    model.setFilter("etc >");
+    assertThat(model.filterError()).isEqualTo("a size after '>', e.g. >1MB");
+    assertThat(rows(true)).isEqualTo(before);
+    model.setFilter("etc >3 parsecs");
+    assertThat(model.filterError()).startsWith("size \"3 parsecs\": unknown unit");
+    model.setFilter("etc >1 kB");
+    assertThat(model.filterError()).isNull();
+    assertThat(rows(true)).doesNotContain("passwd");
+    model.setFilter("etc >3XB");
+    assertThat(model.filterError()).startsWith("size \"3XB\": unknown unit");
+    model.setFilter("etc >1TB");
+    assertThat(model.filterError()).isNull();
+    assertThat(model.rowCount()).isZero();
+  }
+
+  @Test
   void filterThatHidesEverythingShowsNoRows() {
     model.setFilter("no-such-path");
     assertThat(model.rowCount()).isZero();

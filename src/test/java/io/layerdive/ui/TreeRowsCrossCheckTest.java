@@ -165,7 +165,7 @@ class TreeRowsCrossCheckTest {
       model.toggleCollapse();
     }
     TreeRows rows =
-        TreeRows.build(tree, new TreeRows.Settings(collapsed, hiddenKinds, match, order));
+        TreeRows.build(tree, new TreeRows.Settings(collapsed, hiddenKinds, match, 0, order));
     StringBuilder out = new StringBuilder();
     for (int r = 0; r < model.rowCount(); r++) {
       for (Span s : model.row(r, true)) out.append(s.text());
