@@ -22,6 +22,7 @@ import io.layerdive.source.registry.RegistryOptions;
 import io.layerdive.source.registry.RegistrySource;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,10 +109,28 @@ final class Sources implements SourceOpener {
     }
     Path stdin = Path.of("/dev/stdin");
     if (Files.exists(stdin)) {
+      if (isTerminal(stdin)) {
+        // Reading would wait for an archive typed at the keyboard.
+        throw new UsageException(
+            "standard input is a terminal, not an image: pipe one in, e.g. docker save IMAGE |"
+                + " layerdive -");
+      }
       return DockerArchiveSource.file(stdin, STDIN, LayerBlobReader.defaultThreads(), cache);
     }
     InputStream in = new FileInputStream(FileDescriptor.in);
     return DockerArchiveSource.stream(() -> in, STDIN, cache);
+  }
+
+  /** Whether {@code path} leads to a terminal device. */
+  static boolean isTerminal(Path path) {
+    try {
+      String device = path.toRealPath().toString();
+      return device.startsWith("/dev/pts/")
+          || device.startsWith("/dev/tty")
+          || device.equals("/dev/console");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The on-disk layer cache the environment names, unless {@code --no-cache}. */
