@@ -3,16 +3,16 @@ package io.layerdive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.layerdive.testing.BuiltJar;
+import io.layerdive.testing.ChildProcess;
+import io.layerdive.testing.ChildProcess.Result;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,20 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /bin/sh}.
  */
 class LauncherIT {
-  private static final long WAIT_MILLIS = 120_000;
-
   @TempDir Path temp;
   private Path launcher;
-  private String jar;
   private Path cache;
 
   @BeforeEach
   void requirements() {
-    jar = System.getProperty("layerdive.jar", "");
-    assumeTrue(
-        !jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
-        "the jar was not built (system property layerdive.jar: '" + jar + "')");
-    launcher = Path.of(jar).resolveSibling("layerdive");
+    launcher = BuiltJar.path().resolveSibling("layerdive");
     assumeTrue(Files.isExecutable(launcher), "no launcher beside the jar: " + launcher);
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh to run the launcher");
     cache = temp.resolve("cache");
@@ -47,7 +40,7 @@ class LauncherIT {
 
   @Test
   void firstRunRecordsAnArchiveThatTheNextRunMaps() throws Exception {
-    Result plain = run(List.of(javaBinary(), "-jar", jar, "--demo"), Map.of());
+    Result plain = run(BuiltJar.command("--demo"), Map.of());
 
     Result first = run(List.of(launcher.toString(), "--demo"), Map.of());
     List<Path> archives = archives();
@@ -57,23 +50,23 @@ class LauncherIT {
             List.of(launcher.toString(), "--demo"),
             Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes));
 
-    assertThat(plain.exit).isZero();
-    assertThat(first.exit).isZero();
-    assertThat(first.stdout).isEqualTo(plain.stdout);
-    assertThat(first.stderr).isEqualTo(plain.stderr);
+    assertThat(plain.exit()).isZero();
+    assertThat(first.exit()).isZero();
+    assertThat(first.stdout()).isEqualTo(plain.stdout());
+    assertThat(first.stderr()).isEqualTo(plain.stderr());
     assertThat(archives).hasSize(1);
     assertThat(archives.get(0).getFileName().toString())
         .endsWith("-" + Files.size(archives.get(0)) + ".jsa");
-    assertThat(second.exit).isZero();
-    assertThat(second.stdout).isEqualTo(plain.stdout);
-    assertThat(second.stderr).isEqualTo(plain.stderr);
+    assertThat(second.exit()).isZero();
+    assertThat(second.stdout()).isEqualTo(plain.stdout());
+    assertThat(second.stderr()).isEqualTo(plain.stderr());
     assertThat(Files.readString(classes))
         .contains("io.layerdive.cli.Main source: shared objects file (top)");
   }
 
   @Test
   void aTruncatedArchiveIsDeletedUnreadAndRecordedAgain() throws Exception {
-    Result plain = run(List.of(javaBinary(), "-jar", jar, "--json", "-", "--demo"), Map.of());
+    Result plain = run(BuiltJar.command("--json", "-", "--demo"), Map.of());
     run(List.of(launcher.toString(), "--demo"), Map.of());
     Path archive = archives().get(0);
     long size = Files.size(archive);
@@ -84,23 +77,22 @@ class LauncherIT {
 
     Result broken = run(List.of(launcher.toString(), "--json", "-", "--demo"), Map.of());
 
-    assertThat(broken.exit).isZero();
-    assertThat(broken.stdout).isEqualTo(plain.stdout);
-    assertThat(broken.stderr).isEqualTo(plain.stderr);
+    assertThat(broken.exit()).isZero();
+    assertThat(broken.stdout()).isEqualTo(plain.stdout());
+    assertThat(broken.stderr()).isEqualTo(plain.stderr());
     assertThat(archives()).hasSize(1);
     assertThat(Files.size(archives().get(0))).isGreaterThan(size / 2);
   }
 
   @Test
   void aFailedRunRecordsNothing() throws Exception {
-    Result plain =
-        run(List.of(javaBinary(), "-jar", jar, temp.resolve("missing.tar").toString()), Map.of());
+    Result plain = run(BuiltJar.command(temp.resolve("missing.tar").toString()), Map.of());
 
     Result failed =
         run(List.of(launcher.toString(), temp.resolve("missing.tar").toString()), Map.of());
 
-    assertThat(failed.exit).isEqualTo(plain.exit).isNotZero();
-    assertThat(failed.stderr).isEqualTo(plain.stderr);
+    assertThat(failed.exit()).isEqualTo(plain.exit()).isNotZero();
+    assertThat(failed.stderr()).isEqualTo(plain.stderr());
     assertThat(archives()).isEmpty();
     assertThat(leftovers()).isEmpty();
   }
@@ -110,14 +102,14 @@ class LauncherIT {
     Path link = temp.resolve("bin").resolve("layerdive");
     Files.createDirectories(link.getParent());
     Files.createSymbolicLink(link, launcher.toAbsolutePath());
-    Result plain = run(List.of(javaBinary(), "-jar", jar, "--demo"), Map.of());
+    Result plain = run(BuiltJar.command("--demo"), Map.of());
 
     Result linked = run(List.of(link.toString(), "--demo"), Map.of("LAYERDIVE_CDS", "0"));
     // Not left for the temporary directory's clean-up, which warns about links that lead out.
     Files.delete(link);
 
-    assertThat(linked.exit).isZero();
-    assertThat(linked.stdout).isEqualTo(plain.stdout);
+    assertThat(linked.exit()).isZero();
+    assertThat(linked.stdout()).isEqualTo(plain.stdout());
     assertThat(Files.exists(cache)).isFalse();
   }
 
@@ -138,33 +130,13 @@ class LauncherIT {
     }
   }
 
-  private record Result(int exit, String stdout, String stderr) {}
-
   private Result run(List<String> command, Map<String, String> extra) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
-    Map<String, String> env = builder.environment();
-    // CI=true would select the CI evaluation instead of the summary.
-    env.remove("CI");
-    env.remove("JAVA_OPTS");
-    env.remove("LAYERDIVE_CDS");
-    env.put("XDG_CACHE_HOME", cache.toString());
-    env.put("LAYERDIVE_JAVA", javaBinary());
-    env.putAll(extra);
-    Path out = Files.createTempFile(temp, "out", ".txt");
-    Path err = Files.createTempFile(temp, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    process.getOutputStream().close();
-    if (!process.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish in " + WAIT_MILLIS + " ms");
-    }
-    return new Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ChildProcess(command)
+        .unset("JAVA_OPTS")
+        .unset("LAYERDIVE_CDS")
+        .set("XDG_CACHE_HOME", cache.toString())
+        .set("LAYERDIVE_JAVA", BuiltJar.javaBinary())
+        .setAll(extra)
+        .run(temp);
   }
 }

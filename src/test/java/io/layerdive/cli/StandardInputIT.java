@@ -1,18 +1,13 @@
 package io.layerdive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.layerdive.testing.BuiltJar;
+import io.layerdive.testing.ChildProcess;
+import io.layerdive.testing.ChildProcess.Result;
 import io.layerdive.testing.Conformance;
-import java.io.OutputStream;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,25 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
  * (system property {@code layerdive.jar}, set by Failsafe).
  */
 class StandardInputIT {
-  private static final long WAIT_SECONDS = 120;
-
   @TempDir Path temp;
-  private String jar;
   private Path image;
 
   @BeforeEach
   void requirements() {
-    jar = System.getProperty("layerdive.jar", "");
-    assumeTrue(
-        !jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
-        "the jar was not built (system property layerdive.jar: '" + jar + "')");
+    BuiltJar.path();
     image = Conformance.file("images/test-docker-image.tar").toAbsolutePath();
   }
 
   @Test
   void aPipedImageGivesTheFilesReport() throws Exception {
-    Result fromFile = run(List.of("--json", "-", image.toString()), null, null);
-    Result piped = run(List.of("--json", "-", "-"), null, Files.readAllBytes(image));
+    Result fromFile = layerdive("--json", "-", image.toString()).run(temp);
+    Result piped = layerdive("--json", "-", "-").stdin(Files.readAllBytes(image)).run(temp);
 
     assertThat(piped.exit()).as(piped.stderr()).isZero();
     assertThat(piped.stdout()).contains("\"imageName\": \"stdin\"");
@@ -51,8 +40,8 @@ class StandardInputIT {
 
   @Test
   void aRedirectedFileIsReadAsTheFile() throws Exception {
-    Result fromFile = run(List.of("--json", "-", image.toString()), null, null);
-    Result redirected = run(List.of("--json", "-", "-"), image, null);
+    Result fromFile = layerdive("--json", "-", image.toString()).run(temp);
+    Result redirected = layerdive("--json", "-", "-").stdin(image).run(temp);
 
     assertThat(redirected.exit()).as(redirected.stderr()).isZero();
     assertThat(redirected.stdout().replace("\"stdin\"", "\"" + image + "\""))
@@ -61,7 +50,7 @@ class StandardInputIT {
 
   @Test
   void nothingPipedInIsOneLineAndExit3() throws Exception {
-    Result empty = run(List.of("-"), null, new byte[0]);
+    Result empty = layerdive("-").stdin(new byte[0]).run(temp);
 
     assertThat(empty.exit()).isEqualTo(3);
     assertThat(empty.stdout()).isEmpty();
@@ -71,44 +60,7 @@ class StandardInputIT {
                 + " layerdive -`\n");
   }
 
-  private record Result(int exit, String stdout, String stderr) {}
-
-  /**
-   * @param from a file for standard input, or null
-   * @param piped bytes written into standard input through a pipe, or null
-   */
-  private Result run(List<String> args, Path from, byte[] piped) throws Exception {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().remove("CI");
-    builder.environment().put("LAYERDIVE_CACHE_SIZE", "0");
-    Path out = Files.createTempFile(temp, "out", ".txt");
-    Path err = Files.createTempFile(temp, "err", ".txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    if (from != null) builder.redirectInput(from.toFile());
-    Process process = builder.start();
-    CompletableFuture<Void> writer =
-        CompletableFuture.runAsync(
-            () -> {
-              try (OutputStream in = process.getOutputStream()) {
-                if (piped != null) in.write(piped);
-              } catch (java.io.IOException e) {
-                // the program stopped reading: its exit code and message tell why
-              }
-            });
-    if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish in " + WAIT_SECONDS + " s");
-    }
-    writer.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    return new Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static ChildProcess layerdive(String... args) {
+    return new ChildProcess(BuiltJar.command(args)).set("LAYERDIVE_CACHE_SIZE", "0");
   }
 }

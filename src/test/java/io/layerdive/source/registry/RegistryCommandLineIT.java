@@ -1,19 +1,18 @@
 package io.layerdive.source.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.layerdive.image.Digest;
+import io.layerdive.testing.BuiltJar;
+import io.layerdive.testing.ChildProcess;
+import io.layerdive.testing.ChildProcess.Result;
 import io.layerdive.testing.Conformance;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Failsafe).
  */
 class RegistryCommandLineIT {
-  private static final long WAIT_MILLIS = 120_000;
-
   @TempDir static Path dir;
-  private static String jar;
   private static Path archive;
   private static RegistryServer server;
   private static RegistryServer tlsServer;
@@ -42,10 +38,7 @@ class RegistryCommandLineIT {
 
   @BeforeAll
   static void startAndPush() throws Exception {
-    jar = System.getProperty("layerdive.jar", "");
-    assumeTrue(
-        !jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
-        "the jar was not built (system property layerdive.jar: '" + jar + "')");
+    BuiltJar.path();
     archive = Conformance.file("images").resolve("test-docker-image.tar");
     server =
         RegistryServer.start(
@@ -74,17 +67,7 @@ class RegistryCommandLineIT {
     push.deleteBlob("broken/missing", missing.layers.get(1).digest());
     corrupt = new TestImage().layer("ADD c", "c", "c".repeat(50_000) + "tail");
     push.image("broken/corrupt", "1", corrupt);
-    Digest victim = corrupt.layers.get(0).digest();
-    Path data =
-        dir.resolve(
-            "storage/docker/registry/v2/blobs/sha256/"
-                + victim.hex().substring(0, 2)
-                + "/"
-                + victim.hex()
-                + "/data");
-    byte[] bytes = Files.readAllBytes(data);
-    for (int i = 20; i < bytes.length - 20; i += 7) bytes[i] ^= 0x5a;
-    Files.write(data, bytes);
+    server.corruptBlob(corrupt.layers.get(0).digest());
   }
 
   @AfterAll
@@ -99,9 +82,9 @@ class RegistryCommandLineIT {
     Result fromRegistry = run("--json", "-", "registry://" + host + "/dive/test-image:latest");
     Result fromArchive = run("--json", "-", archive.toString());
 
-    assertThat(fromRegistry.exit()).as(fromRegistry.err()).isZero();
-    assertThat(fromRegistry.err()).isEmpty();
-    JsonNode registry = TestImage.JSON.readTree(fromRegistry.out());
+    assertThat(fromRegistry.exit()).as(fromRegistry.stderr()).isZero();
+    assertThat(fromRegistry.stderr()).isEmpty();
+    JsonNode registry = TestImage.JSON.readTree(fromRegistry.stdout());
     JsonNode layers = registry.get("analysis").get("layers");
     assertThat(layers).hasSize(dive.layers.size());
     for (int i = 0; i < layers.size(); i++) {
@@ -113,7 +96,7 @@ class RegistryCommandLineIT {
     }
     // Everything else (sizes, files, waste, advice) is what the archive gives.
     assertThat(withoutWhereItCameFrom(registry))
-        .isEqualTo(withoutWhereItCameFrom(TestImage.JSON.readTree(fromArchive.out())));
+        .isEqualTo(withoutWhereItCameFrom(TestImage.JSON.readTree(fromArchive.stdout())));
     assertThat(registry.get("image").get("sizeBytes").asLong()).isEqualTo(1220598);
   }
 
@@ -121,13 +104,13 @@ class RegistryCommandLineIT {
   void aBareRegistryNameFallsBackWhenNoDaemonAnswers() throws Exception {
     Result result = run("--json", "-", host + "/dive/test-image:latest");
 
-    assertThat(result.exit()).as(result.err()).isZero();
-    assertThat(result.err())
+    assertThat(result.exit()).as(result.stderr()).isZero();
+    assertThat(result.stderr())
         .isEqualTo(
             "layerdive: no Docker daemon answers; reading "
                 + host
                 + "/dive/test-image:latest from the registry\n");
-    assertThat(TestImage.JSON.readTree(result.out()).get("image").get("sizeBytes").asLong())
+    assertThat(TestImage.JSON.readTree(result.stdout()).get("image").get("sizeBytes").asLong())
         .isEqualTo(1220598);
   }
 
@@ -136,8 +119,8 @@ class RegistryCommandLineIT {
     Result result =
         run("--platform", "linux/arm64", "--json", "-", "registry://" + host + "/multi/app:1");
 
-    assertThat(result.exit()).as(result.err()).isZero();
-    assertThat(TestImage.JSON.readTree(result.out()).get("image").get("sizeBytes").asLong())
+    assertThat(result.exit()).as(result.stderr()).isZero();
+    assertThat(TestImage.JSON.readTree(result.stdout()).get("image").get("sizeBytes").asLong())
         .isEqualTo("arm64".length());
   }
 
@@ -198,18 +181,18 @@ class RegistryCommandLineIT {
             + ": TLS failed (the certificate is not signed by a trusted CA); if it uses a private"
             + " CA, pass its certificate with --registry-ca FILE (or SSL_CERT_FILE);");
     Result byFlag = run("--registry-ca", cert.cert().toString(), "--json", "-", reference);
-    assertThat(byFlag.exit()).as(byFlag.err()).isZero();
+    assertThat(byFlag.exit()).as(byFlag.stderr()).isZero();
     Result byEnvironment =
         run(Map.of("SSL_CERT_FILE", cert.cert().toString()), "--json", "-", reference);
-    assertThat(byEnvironment.exit()).as(byEnvironment.err()).isZero();
-    assertThat(byEnvironment.out()).isEqualTo(byFlag.out());
+    assertThat(byEnvironment.exit()).as(byEnvironment.stderr()).isZero();
+    assertThat(byEnvironment.stdout()).isEqualTo(byFlag.stdout());
   }
 
   private static void assertOneLineExit3(Result result, String start) {
-    assertThat(result.exit()).as(result.err()).isEqualTo(3);
-    assertThat(result.out()).isEmpty();
-    assertThat(result.err()).endsWith("\n");
-    assertThat(result.err().strip()).doesNotContain("\n").startsWith(start);
+    assertThat(result.exit()).as(result.stderr()).isEqualTo(3);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).endsWith("\n");
+    assertThat(result.stderr().strip()).doesNotContain("\n").startsWith(start);
   }
 
   /** The report without the image's name and the layers' ids and blobs, which a source chooses. */
@@ -224,38 +207,19 @@ class RegistryCommandLineIT {
     return copy;
   }
 
-  private record Result(int exit, String out, String err) {}
-
   private static Result run(String... args) throws Exception {
     return run(Map.of(), args);
   }
 
   private static Result run(Map<String, String> extraEnv, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar);
-    command.add("--no-cache");
+    List<String> command = new ArrayList<>(BuiltJar.command("--no-cache"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> env = builder.environment();
-    env.remove("CI"); // CI=true would check rules instead of writing the report
-    env.put("DOCKER_HOST", "unix://" + dir.resolve("no-daemon.sock"));
-    env.put("HOME", dir.resolve("home").toString());
-    env.remove("DOCKER_CONFIG");
-    env.remove("SSL_CERT_FILE");
-    env.putAll(extraEnv);
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    process.getOutputStream().close();
-    if (!process.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish in " + WAIT_MILLIS + " ms");
-    }
-    return new Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new ChildProcess(command)
+        .set("DOCKER_HOST", "unix://" + dir.resolve("no-daemon.sock"))
+        .set("HOME", dir.resolve("home").toString())
+        .unset("DOCKER_CONFIG")
+        .unset("SSL_CERT_FILE")
+        .setAll(extraEnv)
+        .run(dir);
   }
 }

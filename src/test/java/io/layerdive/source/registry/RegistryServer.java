@@ -2,6 +2,7 @@ package io.layerdive.source.registry;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.layerdive.image.Digest;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -51,12 +52,14 @@ final class RegistryServer implements AutoCloseable {
 
   private final Process process;
   private final Path log;
+  private final Path storage;
   final String hostPort;
   final boolean tls;
 
-  private RegistryServer(Process process, Path log, String hostPort, boolean tls) {
+  private RegistryServer(Process process, Path log, Path storage, String hostPort, boolean tls) {
     this.process = process;
     this.log = log;
+    this.storage = storage;
     this.hostPort = hostPort;
     this.tls = tls;
   }
@@ -149,7 +152,8 @@ final class RegistryServer implements AutoCloseable {
         Thread.sleep(20);
       }
     }
-    RegistryServer server = new RegistryServer(process, log, hostPort, security.tls().isPresent());
+    RegistryServer server =
+        new RegistryServer(process, log, storage, hostPort, security.tls().isPresent());
     server.awaitReady(deadline);
     return server;
   }
@@ -181,6 +185,23 @@ final class RegistryServer implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Damages a blob where the registry stores it: every 7th byte flipped but the first and last 20,
+   * its length kept, so that it is served as before and no longer matches its digest.
+   */
+  void corruptBlob(Digest digest) throws IOException {
+    Path data =
+        storage.resolve(
+            "docker/registry/v2/blobs/sha256/"
+                + digest.hex().substring(0, 2)
+                + "/"
+                + digest.hex()
+                + "/data");
+    byte[] bytes = Files.readAllBytes(data);
+    for (int i = 20; i < bytes.length - 20; i += 7) bytes[i] ^= 0x5a;
+    Files.write(data, bytes);
   }
 
   String log() throws IOException {

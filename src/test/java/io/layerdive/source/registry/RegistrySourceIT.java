@@ -94,17 +94,7 @@ class RegistrySourceIT {
             .layer("ADD a", "a", "a".repeat(10_000))
             .layer("ADD c", "c", "c".repeat(50_000) + "tail");
     push.image("broken/corrupt", "1", corrupt);
-    Digest victim = corrupt.layers.get(1).digest();
-    Path data =
-        dir.resolve(
-            "storage/docker/registry/v2/blobs/sha256/"
-                + victim.hex().substring(0, 2)
-                + "/"
-                + victim.hex()
-                + "/data");
-    byte[] bytes = Files.readAllBytes(data);
-    for (int i = 20; i < bytes.length - 20; i += 7) bytes[i] ^= 0x5a;
-    Files.write(data, bytes);
+    server.corruptBlob(corrupt.layers.get(1).digest());
   }
 
   @AfterAll

@@ -1,11 +1,12 @@
 package io.layerdive.ui.lanterna;
 
+import static io.layerdive.testing.BuiltJar.javaBinary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.layerdive.testing.BuiltJar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,7 @@ class TerminalEndToEndIT {
   @BeforeEach
   void requirements() throws Exception {
     assumeTrue(run(List.of("tmux", "-V")).exitCode == 0, "tmux is not installed");
-    String jar = System.getProperty("layerdive.jar", "");
-    assumeTrue(!jar.isEmpty() && Files.isRegularFile(Path.of(jar)),
-        "the jar was not built (system property layerdive.jar: '" + jar + "')");
-    Result help = run(List.of(javaBinary(), "-jar", jar, "--help"));
+    Result help = run(BuiltJar.command("--help"));
     assumeTrue(help.output.contains("--demo"), "the jar has no --demo option yet");
   }
 
@@ -45,7 +43,7 @@ class TerminalEndToEndIT {
 
   /** Starts the explorer on the demo in a fresh tmux session and waits for its first screen. */
   private String startDemo() throws Exception {
-    String jar = Path.of(System.getProperty("layerdive.jar")).toAbsolutePath().toString();
+    String jar = BuiltJar.path().toAbsolutePath().toString();
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "it", "-x", "100", "-y", "30",
         // CI=true, set by most CI runners and inherited by tmux, would run the CI evaluation.
         "env -u CI sh");
@@ -117,7 +115,7 @@ class TerminalEndToEndIT {
 
   @Test
   void anImagePipedInIsExploredWithKeysFromTheTerminal() throws Exception {
-    String jar = Path.of(System.getProperty("layerdive.jar")).toAbsolutePath().toString();
+    String jar = BuiltJar.path().toAbsolutePath().toString();
     Path image = io.layerdive.testing.Conformance.file("images/test-docker-image.tar");
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "it", "-x", "100", "-y", "30",
         "env -u CI sh");
@@ -222,9 +220,5 @@ class TerminalEndToEndIT {
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Result(process.waitFor(), output);
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
