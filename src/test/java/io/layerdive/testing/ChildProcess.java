@@ -30,7 +30,8 @@ public final class ChildProcess {
   private final Map<String, String> environment = new LinkedHashMap<>();
   private byte[] stdinBytes;
   private Path stdinFile;
-  private Duration timeout = Duration.ofMinutes(2);
+  /** How long the program may take before it is killed and the test fails. */
+  private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   public ChildProcess(List<String> command) {
     this.command = List.copyOf(command);
@@ -66,12 +67,6 @@ public final class ChildProcess {
     return this;
   }
 
-  /** How long the program may take before it is killed and the test fails (default 2 min). */
-  public ChildProcess timeout(Duration limit) {
-    timeout = limit;
-    return this;
-  }
-
   /** Runs the program to its end, its output going through temp files in {@code dir}. */
   public Result run(Path dir)
       throws IOException, InterruptedException, ExecutionException, TimeoutException {
@@ -88,11 +83,11 @@ public final class ChildProcess {
     if (stdinFile != null) builder.redirectInput(stdinFile.toFile());
     Process process = builder.start();
     CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(process));
-    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+    if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError(command + " did not finish in " + timeout.toSeconds() + " s");
+      throw new AssertionError(command + " did not finish in " + TIMEOUT.toSeconds() + " s");
     }
-    feeding.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    feeding.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     return new Result(
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
