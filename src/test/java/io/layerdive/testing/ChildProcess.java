@@ -22,6 +22,9 @@ import java.util.concurrent.TimeoutException;
  * layerdive check its rules instead of writing the report.
  */
 public final class ChildProcess {
+  /** How long the program may take before it is killed and the test fails. */
+  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
   /** What the program left: its exit code and everything it wrote, as UTF-8. */
   public record Result(int exit, String stdout, String stderr) {}
 
@@ -30,8 +33,6 @@ public final class ChildProcess {
   private final Map<String, String> environment = new LinkedHashMap<>();
   private byte[] stdinBytes;
   private Path stdinFile;
-  /** How long the program may take before it is killed and the test fails. */
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   public ChildProcess(List<String> command) {
     this.command = List.copyOf(command);
