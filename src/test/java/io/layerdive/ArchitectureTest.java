@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package arrows of the design, and of every package-info.java: what each package may import.
- * A package missing from {@link #MAY_IMPORT} fails the build until its line is written here (and
- * in its package-info.java), so no new arrow appears unnoticed.
+ * The package arrows of the design, and of every package-info.java: what each package may import. A
+ * package missing from {@link #MAY_IMPORT} fails the build until its line is written here (and in
+ * its package-info.java), so no new arrow appears unnoticed.
  */
 class ArchitectureTest {
   private static final String ROOT = "io.layerdive";
@@ -65,8 +65,7 @@ class ArchitectureTest {
                   DOCKER_JAVA,
                   JACKSON,
                   COMMONS_COMPRESS)),
-          Map.entry(
-              "source.extract", Set.of("source", "image", JACKSON, ZSTD, COMMONS_COMPRESS)),
+          Map.entry("source.extract", Set.of("source", "image", JACKSON, ZSTD, COMMONS_COMPRESS)),
           Map.entry("cache", Set.of("source", "tree", "image", "hash", "bytes")),
           Map.entry("sample", Set.of("image", JACKSON, ZSTD, COMMONS_COMPRESS)),
           Map.entry("export", Set.of("analysis", "tree", "image", "bytes", JACKSON)),

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * A bare name that also names a registry host ({@code ghcr.io/org/app:1}): the Docker daemon when
  * one answers, as dive does, else the registry, so that a machine without Docker still reads it.
- * Only a missing socket or a refused connection falls back; a daemon that answers and fails says
- * so itself.
+ * Only a missing socket or a refused connection falls back; a daemon that answers and fails says so
+ * itself.
  */
 final class DaemonOrRegistrySource implements ImageSource {
 

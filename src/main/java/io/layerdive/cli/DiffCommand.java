@@ -96,7 +96,10 @@ final class DiffCommand implements Callable<Integer> {
     }
     if (json != null) {
       OutputFiles.write(
-          env.resolve(json), json, "the JSON diff", out -> GoJson.write(DiffReports.json(diff), out));
+          env.resolve(json),
+          json,
+          "the JSON diff",
+          out -> GoJson.write(DiffReports.json(diff), out));
     }
     env.out().print(DiffReports.text(diff));
     env.out().flush();
@@ -104,8 +107,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private AnalyzedImage load(String spec) throws Exception {
-    ImageRequest request =
-        fetching.request(Optional.of(spec), Optional.empty(), false, true);
+    ImageRequest request = fetching.request(Optional.of(spec), Optional.empty(), false, true);
     AnalyzedImage analyzed =
         new ImagePipeline(sources.open(request), strict).load(ImagePipeline.SILENT);
     int shown = Math.min(MAX_WARNINGS, analyzed.diagnostics().size());

@@ -40,8 +40,8 @@ import picocli.CommandLine.Parameters;
           + " --ci checks the image against rules. layerdive diff BEFORE AFTER compares two"
           + " images.",
       "",
-      "layerdive [OPTIONS] build [DOCKER-BUILD-ARGS] CONTEXT builds an image with the Docker daemon,"
-          + " then opens it the same way.",
+      "layerdive [OPTIONS] build [DOCKER-BUILD-ARGS] CONTEXT builds an image with the Docker"
+          + " daemon, then opens it the same way.",
       ""
     },
     footerHeading = "%nExit codes:%n",
@@ -175,7 +175,8 @@ final class LayerdiveCommand implements Callable<Integer> {
               + " go to docker build)");
     }
     if (source != null) {
-      throw new UsageException("--source does not apply to build: it always uses the Docker daemon");
+      throw new UsageException(
+          "--source does not apply to build: it always uses the Docker daemon");
     }
     BuildRequest build;
     try {
@@ -185,8 +186,12 @@ final class LayerdiveCommand implements Callable<Integer> {
         String name = arg.split("=", 2)[0];
         if (layerdiveOptions.contains(name)) {
           throw new UsageException(
-              "build: " + name + " is layerdive's option, not docker build's: put it before"
-                  + " 'build' (layerdive " + name + " … build …)",
+              "build: "
+                  + name
+                  + " is layerdive's option, not docker build's: put it before"
+                  + " 'build' (layerdive "
+                  + name
+                  + " … build …)",
               e);
         }
       }
@@ -223,10 +228,7 @@ final class LayerdiveCommand implements Callable<Integer> {
       throws Exception {
     ImagePipeline pipeline =
         new ImagePipeline(
-            imageSource,
-            strict,
-            new SourceLayerContents(imageSource, env),
-            frozenImages());
+            imageSource, strict, new SourceLayerContents(imageSource, env), frozenImages());
     CiRun ciRun = outputs.ciRun();
     DiveFormat format = outputs.format();
 

@@ -26,9 +26,9 @@ import java.util.function.Predicate;
 
 /**
  * The explorer's way back to a layer's contents, through the source the image came from (each
- * source knows how it reads a layer again, see {@link ImageSource#reopening}). Every stream
- * reports to the job's progress line, is closed when the user cancels, and, for extraction, is
- * checked against the layer's diff id as it streams.
+ * source knows how it reads a layer again, see {@link ImageSource#reopening}). Every stream reports
+ * to the job's progress line, is closed when the user cancels, and, for extraction, is checked
+ * against the layer's diff id as it streams.
  */
 final class SourceLayerContents implements LayerContents {
   private final ImageSource source;
@@ -115,7 +115,9 @@ final class SourceLayerContents implements LayerContents {
     return layer -> cancellable(reopener.open(layer, listener), job);
   }
 
-  /** A stream that stops at the next read once the job is cancelled, and is closed by the cancel. */
+  /**
+   * A stream that stops at the next read once the job is cancelled, and is closed by the cancel.
+   */
   private static InputStream cancellable(InputStream in, LayerJob job) {
     job.onCancel(in);
     return new FilterInputStream(in) {

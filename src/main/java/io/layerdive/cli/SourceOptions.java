@@ -16,13 +16,16 @@ final class SourceOptions {
       description = "The platform to pick from a multi-platform image, e.g. linux/arm64.")
   String platform;
 
-  @Option(names = "--no-pull", description = "Daemon sources: do not pull an image that is not there.")
+  @Option(
+      names = "--no-pull",
+      description = "Daemon sources: do not pull an image that is not there.")
   boolean noPull;
 
   @Option(
       names = "--insecure-registry",
       paramLabel = "HOST[:PORT]",
-      description = "Registry source: allow plain HTTP or unverified TLS for this host (repeatable).")
+      description =
+          "Registry source: allow plain HTTP or unverified TLS for this host (repeatable).")
   List<String> insecureRegistries = new ArrayList<>();
 
   @Option(

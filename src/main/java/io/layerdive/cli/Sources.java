@@ -70,14 +70,21 @@ final class Sources implements SourceOpener {
     LayerCache cache = cache(request);
     if (spec.isStandardInput()) return standardInput(spec, cache);
     return switch (spec.kind()) {
-      case DOCKER_ARCHIVE -> DockerArchiveSource.file(
-          Path.of(spec.target()), name, LayerBlobReader.defaultThreads(), cache);
-      case OCI -> OciLayoutSource.of(
-          Path.of(spec.target()), name, platform, LayerBlobReader.defaultThreads(), cache);
+      case DOCKER_ARCHIVE ->
+          DockerArchiveSource.file(
+              Path.of(spec.target()), name, LayerBlobReader.defaultThreads(), cache);
+      case OCI ->
+          OciLayoutSource.of(
+              Path.of(spec.target()), name, platform, LayerBlobReader.defaultThreads(), cache);
       case DOCKER -> docker(name, spec.target(), request, platform, cache);
-      case PODMAN -> DaemonSource.of(
-              Engine.PODMAN, spec.target(), request.pull(), new DaemonArchiveReader(cache), host)
-          .withCache(cache);
+      case PODMAN ->
+          DaemonSource.of(
+                  Engine.PODMAN,
+                  spec.target(),
+                  request.pull(),
+                  new DaemonArchiveReader(cache),
+                  host)
+              .withCache(cache);
       case REGISTRY -> registry(spec.target(), request, platform, cache);
     };
   }
@@ -143,7 +150,9 @@ final class Sources implements SourceOpener {
     }
   }
 
-  /** The daemon; for a bare name that names a registry host, the registry when no daemon answers. */
+  /**
+   * The daemon; for a bare name that names a registry host, the registry when no daemon answers.
+   */
   private ImageSource docker(
       String name,
       String target,
@@ -152,18 +161,14 @@ final class Sources implements SourceOpener {
       LayerCache cache)
       throws ImageReadException {
     DaemonSource daemon =
-        DaemonSource.of(
-                Engine.DOCKER, target, request.pull(), new DaemonArchiveReader(cache), host)
+        DaemonSource.of(Engine.DOCKER, target, request.pull(), new DaemonArchiveReader(cache), host)
             .withCache(cache);
     boolean bare = request.source().isEmpty() && !name.contains("://");
     if (!bare || !ImageReference.namesRegistryHost(name)) {
       return daemon;
     }
     return new DaemonOrRegistrySource(
-        name,
-        daemon,
-        () -> registry(name, request, platform, cache),
-        notice);
+        name, daemon, () -> registry(name, request, platform, cache), notice);
   }
 
   private ImageSource registry(
@@ -173,7 +178,8 @@ final class Sources implements SourceOpener {
     try {
       if (platform.isPresent()) options = options.withPlatform(platform.get());
       options = options.withInsecureRegistries(request.insecureRegistries());
-      if (request.registryCa().isPresent()) options = options.withCaFile(Path.of(request.registryCa().get()));
+      if (request.registryCa().isPresent())
+        options = options.withCaFile(Path.of(request.registryCa().get()));
       return new RegistrySource(
               ImageReference.parse(reference), options, new RegistryLayerReader(cache))
           .withCache(cache);

@@ -4,7 +4,6 @@ import io.layerdive.ui.Action;
 import io.layerdive.ui.AppModel;
 import io.layerdive.ui.Frame;
 import io.layerdive.ui.ImageLoader;
-
 import io.layerdive.ui.lanterna.ExplorerResult;
 import io.layerdive.ui.lanterna.Pointer;
 import io.layerdive.ui.lanterna.ScreenModel;
@@ -29,7 +28,11 @@ final class TerminalExplorer implements Explorer {
   public void explore(ImageLoader loader, Settings settings) throws Exception {
     TerminalCapabilities caps = TerminalDetector.detect(!settings.color());
     if (!caps.canShowFullScreen()) {
-      env.err().println("layerdive: " + caps.refusal().orElse("no terminal") + "; printing a summary instead");
+      env.err()
+          .println(
+              "layerdive: "
+                  + caps.refusal().orElse("no terminal")
+                  + "; printing a summary instead");
       env.err().flush();
       fallback.explore(loader, settings);
       return;
@@ -62,7 +65,8 @@ final class TerminalExplorer implements Explorer {
       case LOAD_FAILED -> throw asException(result.failure().orElseThrow());
       case NOT_STARTED ->
           throw new OutputException(
-              "cannot use the terminal: " + result.failure().map(Throwable::getMessage).orElse("unknown reason"),
+              "cannot use the terminal: "
+                  + result.failure().map(Throwable::getMessage).orElse("unknown reason"),
               result.failure().orElse(null));
       case FAILED -> throw asException(result.failure().orElseThrow());
     }
@@ -74,7 +78,8 @@ final class TerminalExplorer implements Explorer {
    */
   private io.layerdive.ui.KeyBindings keyBindings() throws UsageException {
     java.nio.file.Path file = keysFile();
-    if (file == null || !java.nio.file.Files.isRegularFile(file)) return io.layerdive.ui.KeyBindings.defaults();
+    if (file == null || !java.nio.file.Files.isRegularFile(file))
+      return io.layerdive.ui.KeyBindings.defaults();
     try {
       return io.layerdive.ui.KeyBindings.load(file);
     } catch (java.io.IOException | IllegalArgumentException e) {

@@ -57,10 +57,7 @@ public final class PlainSummary {
     for (Layer layer : image.layers()) {
       sb.append(
           String.format(
-              Locale.ROOT,
-              "  %5d  %8s  ",
-              layer.index(),
-              HumanBytes.format(layer.sizeBytes())));
+              Locale.ROOT, "  %5d  %8s  ", layer.index(), HumanBytes.format(layer.sizeBytes())));
       if (anyCompressed) {
         long compressed = layer.compressedSizeBytes();
         sb.append(

@@ -293,7 +293,8 @@ public final class LayerTarReader {
           xxh.reset();
           if (type == FileType.REGULAR && builder.wantsContent(path, h.size())) {
             // One of the few small files the analysis reads (package databases): keep it.
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream((int) h.size());
+            java.io.ByteArrayOutputStream buffer =
+                new java.io.ByteArrayOutputStream((int) h.size());
             tar.readContents(
                 (b, off, len) -> {
                   xxh.update(b, off, len);

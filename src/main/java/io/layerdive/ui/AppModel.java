@@ -89,8 +89,10 @@ public final class AppModel implements AutoCloseable {
   private AdviceReport advice;
   private AdviceText.Content adviceText;
   private String notice;
+
   /** A path to send to the terminal's clipboard, until the terminal layer takes it. */
   private String clipboard;
+
   private boolean quit;
   private final LayerContents contents;
   private final Executor layerExecutor;
@@ -135,8 +137,7 @@ public final class AppModel implements AutoCloseable {
     this.layers = new LayerListModel(imageLayers);
     this.layers.setMode(options.compareMode());
     this.layerDetails = new LayerDetailsModel(image.image().config().tags(), imageLayers.size());
-    this.imageDetails =
-        new ImageDetailsModel(image.image(), image.analysis(), image.diagnostics());
+    this.imageDetails = new ImageDetailsModel(image.image(), image.analysis(), image.diagnostics());
     this.background = options.background();
     Executor executor = filterExecutor;
     if (executor == null && background) executor = r -> executor().execute(r);
@@ -189,8 +190,7 @@ public final class AppModel implements AutoCloseable {
 
   /**
    * Stops the background threads, if any were started; a layer read going on is cancelled and
-   * waited for a little, so that an extraction cut short removes its files before the program
-   * ends.
+   * waited for a little, so that an extraction cut short removes its files before the program ends.
    */
   @Override
   public synchronized void close() {
@@ -647,7 +647,9 @@ public final class AppModel implements AutoCloseable {
     FileType type = t.type(node);
     if (type == FileType.DIRECTORY) {
       notice =
-          shown + " is a directory: the viewer shows files; " + keys.shownKey(Command.EXTRACT_FILE)
+          shown
+              + " is a directory: the viewer shows files; "
+              + keys.shownKey(Command.EXTRACT_FILE)
               + " extracts it";
       return;
     }
@@ -666,11 +668,7 @@ public final class AppModel implements AutoCloseable {
     Layer layer = image.image().layers().get(t.entryLayer(node));
     start(
         new LayerTask(
-            LayerTask.Kind.VIEW,
-            layer.index(),
-            path,
-            "",
-            job -> contents.view(layer, path, job)));
+            LayerTask.Kind.VIEW, layer.index(), path, "", job -> contents.view(layer, path, job)));
   }
 
   private void askWhereToExtract() {
@@ -707,8 +705,8 @@ public final class AppModel implements AutoCloseable {
 
   /**
    * Which layers give what: a file comes from the layer whose entry the tree shows (the last that
-   * put it); a directory, in layer mode, is what the selected layer has below it, and in
-   * aggregated mode is the stacked directory, each path from the layer that last put it.
+   * put it); a directory, in layer mode, is what the selected layer has below it, and in aggregated
+   * mode is the stacked directory, each path from the layer that last put it.
    */
   private List<LayerContents.Part> extractParts(FileTree t, int node) {
     List<Layer> all = image.image().layers();
@@ -729,7 +727,8 @@ public final class AppModel implements AutoCloseable {
     PathTrie trie = t.trie();
     for (int n = node; n < trie.end(node); n++) {
       if (!t.isPresent(n) || t.kind(n) == ChangeKind.REMOVED || !t.hasEntry(n)) continue;
-      byLayer.computeIfAbsent(t.entryLayer(n), k -> new java.util.HashSet<>())
+      byLayer
+          .computeIfAbsent(t.entryLayer(n), k -> new java.util.HashSet<>())
           .add(trie.relativePath(n));
     }
     List<LayerContents.Part> parts = new ArrayList<>();

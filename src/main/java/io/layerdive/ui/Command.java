@@ -166,8 +166,8 @@ public enum Command implements Action {
       EnumSet.of(TREE),
       "y"),
   /**
-   * Enter in the filter or find line: keep it and return to the tree; in a window with a
-   * selection: go where the selected line leads. Not configurable.
+   * Enter in the filter or find line: keep it and return to the tree; in a window with a selection:
+   * go where the selected line leads. Not configurable.
    */
   INPUT_ACCEPT(null, null, "Keep the filter or find text and return to the tree", Set.of()),
   /** Backspace in the filter or find line. Not configurable. */

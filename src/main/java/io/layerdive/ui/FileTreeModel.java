@@ -496,8 +496,7 @@ public final class FileTreeModel {
       rows =
           TreeRows.build(
               tree,
-              new TreeRows.Settings(
-                  collapsed, hiddenKinds.clone(), filterMatch, largerThan, order),
+              new TreeRows.Settings(collapsed, hiddenKinds.clone(), filterMatch, largerThan, order),
               rows);
     }
     int count = rows.count();
@@ -543,7 +542,8 @@ public final class FileTreeModel {
               kind));
       spans.add(
           new Span(
-              String.format("%10s", io.layerdive.bytes.HumanBytes.format(rows.size(node))), isWasted ? Style.WASTED : kind));
+              String.format("%10s", io.layerdive.bytes.HumanBytes.format(rows.size(node))),
+              isWasted ? Style.WASTED : kind));
       spans.add(new Span(" ", kind));
       spans.add(new Span(" ", Style.NORMAL));
     }

@@ -27,7 +27,8 @@ final class HelpText {
     out.add(entry(keyWidth, keys.shownKeys(Command.CLOSE), Command.CLOSE.description()));
     out.add(List.of(new Span(" ", Style.NORMAL)));
     out.add(List.of(new Span("Mouse, where the terminal reports it", Style.HEADER)));
-    out.add(entry(keyWidth, "click", "Select a layer or a row; on the selected directory, fold it"));
+    out.add(
+        entry(keyWidth, "click", "Select a layer or a row; on the selected directory, fold it"));
     out.add(entry(keyWidth, "wheel", "Move through the pane under the pointer"));
     out.add(List.of(new Span(" ", Style.NORMAL)));
     // The one place a user who never read the README learns that keys can be changed, and how.

@@ -37,7 +37,10 @@ public final class ImageDetailsModel {
     for (Inefficiency i : analysis.inefficiencies()) {
       String row =
           String.format(
-              TABLE, i.count(), HumanBytes.format(i.cumulativeBytes()), DisplayWidth.sanitize(i.path()));
+              TABLE,
+              i.count(),
+              HumanBytes.format(i.cumulativeBytes()),
+              DisplayWidth.sanitize(i.path()));
       out.add(List.of(new Span(row, Style.NORMAL)));
     }
     tableEnd = out.size();
@@ -114,7 +117,12 @@ public final class ImageDetailsModel {
       int room = width - pathStart;
       int cut = path.length();
       while (cut > 0 && DisplayWidth.of(path.substring(path.length() - cut)) > room - 1) cut--;
-      out.set(i, List.of(new Span(row.substring(0, pathStart) + "…" + path.substring(path.length() - cut), Style.NORMAL)));
+      out.set(
+          i,
+          List.of(
+              new Span(
+                  row.substring(0, pathStart) + "…" + path.substring(path.length() - cut),
+                  Style.NORMAL)));
     }
     return out;
   }

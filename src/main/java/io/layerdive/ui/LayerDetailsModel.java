@@ -75,10 +75,11 @@ public final class LayerDetailsModel {
   }
 
   /**
-   * Whether the stored blob is compressed: its digest differs from the diff id. The sources give
-   * no compressed size for a plain tar; one that still comes with a size (a layer cache written
-   * before, a source that cannot tell) is labelled {@code stored}, since a tar's headers and padding
-   * make it larger than the files and "compressed" would read as a compression that grew the layer.
+   * Whether the stored blob is compressed: its digest differs from the diff id. The sources give no
+   * compressed size for a plain tar; one that still comes with a size (a layer cache written
+   * before, a source that cannot tell) is labelled {@code stored}, since a tar's headers and
+   * padding make it larger than the files and "compressed" would read as a compression that grew
+   * the layer.
    */
   private static boolean isCompressed(Layer layer) {
     return layer.blobDigest().map(d -> !d.equals(layer.diffId())).orElse(false);

@@ -4,9 +4,9 @@ package io.layerdive.ui;
  * Where each pane goes on a screen of a given size, as dive lays it out: two equal columns (the
  * left one shrinks to 8 columns on screens narrower than 90), the left column split in three equal
  * panes, a status line at the bottom and the filter line under it when open. The file tree keeps
- * its first column blank below its title line, so that a long command never runs straight into
- * the tree's permissions; the left panes keep their full width, which a 160-column screen needs
- * for a digest to fit on the line of its label.
+ * its first column blank below its title line, so that a long command never runs straight into the
+ * tree's permissions; the left panes keep their full width, which a 160-column screen needs for a
+ * digest to fit on the line of its label.
  */
 record Layout(
     int width,
@@ -24,6 +24,7 @@ record Layout(
   static final int MIN_HEIGHT = 10;
   static final int NARROW_BELOW = 90;
   static final int NARROW_LEFT_WIDTH = 8;
+
   /** Blank columns between the left column's text and the file tree's. */
   static final int GUTTER = 1;
 
@@ -57,6 +58,14 @@ record Layout(
    * columns at most) to stay one line on any screen that is too narrow for the panes.
    */
   String tooSmallMessage() {
-    return "Enlarge the window to " + MIN_WIDTH + "x" + MIN_HEIGHT + " (now " + width + "x" + height + ")";
+    return "Enlarge the window to "
+        + MIN_WIDTH
+        + "x"
+        + MIN_HEIGHT
+        + " (now "
+        + width
+        + "x"
+        + height
+        + ")";
   }
 }

@@ -52,9 +52,7 @@ final class StatusBar {
   static void draw(Canvas c, int y, int width, List<Item> items, String notice, int diagnostics) {
     c.fill(0, y, width, Style.STATUS_LABEL);
     String diagnosticsText =
-        diagnostics <= 0
-            ? ""
-            : diagnostics + (diagnostics == 1 ? " diagnostic " : " diagnostics ");
+        diagnostics <= 0 ? "" : diagnostics + (diagnostics == 1 ? " diagnostic " : " diagnostics ");
     int reserved = 1 + (diagnosticsText.isEmpty() ? 0 : 1 + DisplayWidth.of(diagnosticsText));
     int col = 0;
     if (notice != null) {

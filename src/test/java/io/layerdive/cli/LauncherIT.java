@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The launcher script beside the jar ({@code target/layerdive}): it prints what {@code java -jar}
  * prints, records a class-data archive under {@code $XDG_CACHE_HOME/layerdive/cds} on the first
  * successful run, maps it on later runs, and never lets a broken archive show. Skips when the jar
- * was not built (system property {@code layerdive.jar}, set by Failsafe) or there is no
- * {@code /bin/sh}.
+ * was not built (system property {@code layerdive.jar}, set by Failsafe) or there is no {@code
+ * /bin/sh}.
  */
 class LauncherIT {
   @TempDir Path temp;

@@ -71,8 +71,7 @@ class ReopeningTest {
   void anArchiveFileCountsTheLayerAgainstItsSize() throws Exception {
     Path tar = TestArchives.write(dir.resolve("img.tar"), Layout.DOCKER_OCI, image());
     DockerArchiveSource source = DockerArchiveSource.file(tar, "img.tar");
-    Layer layer = source.load(new TreeBuilder(), LoadListener.NONE)
-        .image().layers().get(0);
+    Layer layer = source.load(new TreeBuilder(), LoadListener.NONE).image().layers().get(0);
     Heard heard = new Heard();
     try (InputStream in = source.reopening().reopener().orElseThrow().open(layer, heard)) {
       in.transferTo(OutputStream.nullOutputStream());
@@ -103,8 +102,7 @@ class ReopeningTest {
         new HostEnvironment(
             Map.of("DOCKER_HOST", "unix://" + dir.resolve("absent.sock")), dir, 1000);
     DaemonSource daemon =
-        DaemonSource.of(
-            Engine.DOCKER, "127.0.0.1:1/img:1", false, new DaemonArchiveReader(), host);
+        DaemonSource.of(Engine.DOCKER, "127.0.0.1:1/img:1", false, new DaemonArchiveReader(), host);
     DaemonOrRegistrySource fallback =
         new DaemonOrRegistrySource(
             "127.0.0.1:1/img:1",
@@ -113,12 +111,9 @@ class ReopeningTest {
             notice -> {});
 
     assertThat(fallback.reopening().reopener()).isEmpty();
-    assertThat(fallback.reopening().whyNot())
-        .isEqualTo("127.0.0.1:1/img:1 has not been read yet");
+    assertThat(fallback.reopening().whyNot()).isEqualTo("127.0.0.1:1/img:1 has not been read yet");
 
-    Layer layer =
-        fallback.load(new TreeBuilder(), LoadListener.NONE)
-            .image().layers().get(0);
+    Layer layer = fallback.load(new TreeBuilder(), LoadListener.NONE).image().layers().get(0);
     Heard heard = new Heard();
     try (InputStream in = fallback.reopening().reopener().orElseThrow().open(layer, heard)) {
       in.transferTo(OutputStream.nullOutputStream());

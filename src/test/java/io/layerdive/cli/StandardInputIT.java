@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code layerdive -}: the jar in a child process, the image on its standard input, piped or
- * redirected from the file; the report is the file's own. Skips when the jar was not built
- * (system property {@code layerdive.jar}, set by Failsafe).
+ * redirected from the file; the report is the file's own. Skips when the jar was not built (system
+ * property {@code layerdive.jar}, set by Failsafe).
  */
 class StandardInputIT {
   @TempDir Path temp;

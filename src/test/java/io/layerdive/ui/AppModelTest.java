@@ -457,7 +457,9 @@ class AppModelTest {
       String[] lines = frame.text().split("\n");
       // Below the title line, down to the status bar.
       for (int y = 1; y < 29; y++) {
-        assertThat(lines[y].charAt(gutter)).as("width %d, line %d: %s", width, y, lines[y]).isEqualTo(' ');
+        assertThat(lines[y].charAt(gutter))
+            .as("width %d, line %d: %s", width, y, lines[y])
+            .isEqualTo(' ');
       }
     }
   }

@@ -4,12 +4,12 @@ import io.layerdive.image.LayerReceiver;
 import io.layerdive.source.ArchiveEntry;
 import io.layerdive.source.ArchiveFiles;
 import io.layerdive.source.Compression;
+import io.layerdive.source.CountedInputStream;
 import io.layerdive.source.ImageAssembler;
 import io.layerdive.source.ImageAssembler.LayerRef;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerBlobReader;
-import io.layerdive.source.CountedInputStream;
 import io.layerdive.source.LayerCache;
 import io.layerdive.source.LayerReadResult;
 import io.layerdive.source.LoadListener;
@@ -43,7 +43,8 @@ import java.util.Optional;
  */
 public final class DockerArchiveSource implements ImageSource {
   private static final String HOW_TO_SAVE = "make one with `docker save IMAGE -o FILE`";
-  private static final String HOW_TO_PIPE = "pipe an image in with `docker save IMAGE | layerdive -`";
+  private static final String HOW_TO_PIPE =
+      "pipe an image in with `docker save IMAGE | layerdive -`";
 
   private final Path path;
   private final LayerBlobReader.Opener stream;
@@ -252,8 +253,10 @@ public final class DockerArchiveSource implements ImageSource {
     };
   }
 
-  /** A pipe cannot seek: skipping reads the bytes and drops them. (A channel over a pipe cannot
-   * even say how many bytes are waiting, hence a plain file stream underneath.) */
+  /**
+   * A pipe cannot seek: skipping reads the bytes and drops them. (A channel over a pipe cannot even
+   * say how many bytes are waiting, hence a plain file stream underneath.)
+   */
   private static final class ReadingSkips extends FilterInputStream {
     private final byte[] dropped = new byte[1 << 16];
 

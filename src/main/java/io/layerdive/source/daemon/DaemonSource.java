@@ -87,9 +87,9 @@ public final class DaemonSource implements ImageSource {
   }
 
   /**
-   * This source opening an image from {@code cache}, without an export, when the cache holds
-   * every layer and what the last export of the same image told; the reader is expected to fill
-   * the cache with the layers it reads.
+   * This source opening an image from {@code cache}, without an export, when the cache holds every
+   * layer and what the last export of the same image told; the reader is expected to fill the cache
+   * with the layers it reads.
    */
   public DaemonSource withCache(LayerCache cache) {
     return new DaemonSource(endpoint, reference, pullAllowed, reader, credentials, clock, cache);
@@ -139,9 +139,15 @@ public final class DaemonSource implements ImageSource {
       LoadedImage<T> loaded = export(connection, image, receiver, listener);
       List<Digest> exported = loaded.image().layers().stream().map(Layer::diffId).toList();
       if (!exported.equals(diffIds)) {
-        throw new ImageReadException(reference + ": " + endpoint.describe()
-            + " exported layers " + shortList(exported) + " but its inspect lists "
-            + shortList(diffIds) + "; the export does not match the image");
+        throw new ImageReadException(
+            reference
+                + ": "
+                + endpoint.describe()
+                + " exported layers "
+                + shortList(exported)
+                + " but its inspect lists "
+                + shortList(diffIds)
+                + "; the export does not match the image");
       }
       if (cache.enabled()) cache.storeImage(key, CachedImage.encode(loaded.image()));
       return loaded;
@@ -235,7 +241,9 @@ public final class DaemonSource implements ImageSource {
     };
   }
 
-  /** The reference as the docker CLI normalises it; empty for an image id, which is never pulled. */
+  /**
+   * The reference as the docker CLI normalises it; empty for an image id, which is never pulled.
+   */
   private Optional<ImageReference> parsedName() throws ImageReadException {
     if (ImageReference.looksLikeImageId(reference)) return Optional.empty();
     try {
@@ -252,21 +260,34 @@ public final class DaemonSource implements ImageSource {
       return inspect(connection);
     } catch (NotFoundException absent) {
       if (!pullAllowed) {
-        throw new ImageReadException(reference + ": not in " + endpoint.describe()
-            + ", and --no-pull forbids pulling it; pull it first (" + command() + " pull "
-            + reference + ") or drop --no-pull");
+        throw new ImageReadException(
+            reference
+                + ": not in "
+                + endpoint.describe()
+                + ", and --no-pull forbids pulling it; pull it first ("
+                + command()
+                + " pull "
+                + reference
+                + ") or drop --no-pull");
       }
       if (name.isEmpty()) {
-        throw new ImageReadException(reference + ": no image with this id in "
-            + endpoint.describe() + " (an id cannot be pulled; `docker images` lists them)");
+        throw new ImageReadException(
+            reference
+                + ": no image with this id in "
+                + endpoint.describe()
+                + " (an id cannot be pulled; `docker images` lists them)");
       }
-      new ImagePull(connection, credentials, clock)
-          .pull(name.get(), listener);
+      new ImagePull(connection, credentials, clock).pull(name.get(), listener);
       try {
         return inspect(connection);
       } catch (NotFoundException e) {
-        throw new ImageReadException(reference + ": pulled, but " + endpoint.describe()
-            + " still does not know it (" + DaemonErrors.daemonMessage(e) + ")");
+        throw new ImageReadException(
+            reference
+                + ": pulled, but "
+                + endpoint.describe()
+                + " still does not know it ("
+                + DaemonErrors.daemonMessage(e)
+                + ")");
       }
     }
   }
@@ -307,8 +328,13 @@ public final class DaemonSource implements ImageSource {
       try {
         digests.add(Digest.parse(layer));
       } catch (IllegalArgumentException e) {
-        throw new ImageReadException(reference + ": " + endpoint.describe()
-            + " lists a layer that is not a digest ('" + layer + "')");
+        throw new ImageReadException(
+            reference
+                + ": "
+                + endpoint.describe()
+                + " lists a layer that is not a digest ('"
+                + layer
+                + "')");
       }
     }
     return digests;
@@ -324,11 +350,12 @@ public final class DaemonSource implements ImageSource {
     // By the name the user gave, so the archive carries it as a tag; an id export carries none.
     String exportName = reference;
     long expected = image.getSize() == null ? -1 : image.getSize();
-    try (ExportMonitor monitor = new ExportMonitor(
-        "Exporting " + reference + " from the " + endpoint.engine().displayName(),
-        expected,
-        listener,
-        clock)) {
+    try (ExportMonitor monitor =
+        new ExportMonitor(
+            "Exporting " + reference + " from the " + endpoint.engine().displayName(),
+            expected,
+            listener,
+            clock)) {
       monitor.start(Thread.currentThread(), connection::close);
       InputStream raw;
       try {
@@ -350,17 +377,34 @@ public final class DaemonSource implements ImageSource {
       return DaemonErrors.cancelled(what);
     }
     if (monitor.failure().isPresent()) {
-      return new ImageReadException(reference + ": the export from " + endpoint.describe()
-          + " was cut off after " + HumanBytes.format(monitor.bytes()) + " ("
-          + DaemonErrors.describe(monitor.failure().get())
-          + "); try again, and see the daemon's log if it happens again", e);
+      return new ImageReadException(
+          reference
+              + ": the export from "
+              + endpoint.describe()
+              + " was cut off after "
+              + HumanBytes.format(monitor.bytes())
+              + " ("
+              + DaemonErrors.describe(monitor.failure().get())
+              + "); try again, and see the daemon's log if it happens again",
+          e);
     }
     if (e instanceof ImageReadException read) {
-      return new ImageReadException(reference + ": " + endpoint.describe()
-          + " sent an export in a layout layerdive cannot read: " + read.getMessage(), e);
+      return new ImageReadException(
+          reference
+              + ": "
+              + endpoint.describe()
+              + " sent an export in a layout layerdive cannot read: "
+              + read.getMessage(),
+          e);
     }
-    return new ImageReadException(reference + ": reading the export from " + endpoint.describe()
-        + " failed (" + DaemonErrors.describe(e) + ")", e);
+    return new ImageReadException(
+        reference
+            + ": reading the export from "
+            + endpoint.describe()
+            + " failed ("
+            + DaemonErrors.describe(e)
+            + ")",
+        e);
   }
 
   private String command() {

@@ -53,6 +53,7 @@ final class RegistryClient {
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(10);
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
   /** A request whose answer did not come within the response timeout is sent this often in all. */
   private static final int TIMEOUT_ATTEMPTS = 2;
 
@@ -354,8 +355,7 @@ final class RegistryClient {
    * spares loading the JDK's trust store. Empty for anything else (a TLS server's 400, a closed
    * connection, no answer), so HTTPS is used, with the certificate checked.
    */
-  private Optional<HttpResponse<InputStream>> probeLoopbackPlainHttp()
-      throws ImageReadException {
+  private Optional<HttpResponse<InputStream>> probeLoopbackPlainHttp() throws ImageReadException {
     URI plain = URI.create("http://" + host + "/v2/");
     try {
       HttpResponse<InputStream> r = followRedirects(Request.get(plain, false), probeTimeout());

@@ -7,11 +7,11 @@ import io.layerdive.image.Image;
 import io.layerdive.image.ImageConfig;
 import io.layerdive.image.Layer;
 import io.layerdive.image.LayerReceiver;
-import io.layerdive.source.DescriptorJson;
 import io.layerdive.source.BaseImageLayers;
+import io.layerdive.source.CachedLayers;
+import io.layerdive.source.DescriptorJson;
 import io.layerdive.source.ImageConfigJson;
 import io.layerdive.source.ImageReadException;
-import io.layerdive.source.CachedLayers;
 import io.layerdive.source.ImageReference;
 import io.layerdive.source.ImageSource;
 import io.layerdive.source.LayerCache;
@@ -77,8 +77,8 @@ public final class RegistrySource implements ImageSource {
   }
 
   /**
-   * This source replaying the layers {@code cache} holds instead of downloading them; the reader
-   * is expected to fill the cache with those it reads.
+   * This source replaying the layers {@code cache} holds instead of downloading them; the reader is
+   * expected to fill the cache with those it reads.
    */
   public RegistrySource withCache(LayerCache cache) {
     return new RegistrySource(reference, options, reader, machine, cache);
@@ -100,13 +100,12 @@ public final class RegistrySource implements ImageSource {
 
   /**
    * Downloads one layer's blob again, as stored (compressed or not), for extracting or viewing its
-   * files: with the same authentication, TLS settings and resumes as the first download, the
-   * digest checked at the blob's end. Closing the stream ends the download.
+   * files: with the same authentication, TLS settings and resumes as the first download, the digest
+   * checked at the blob's end. Closing the stream ends the download.
    *
    * @param listener told of the compressed bytes downloaded against the blob's size
    */
-  public InputStream openLayerBlob(Layer layer, LoadListener listener)
-      throws ImageReadException {
+  public InputStream openLayerBlob(Layer layer, LoadListener listener) throws ImageReadException {
     Digest blob =
         layer
             .blobDigest()
@@ -219,10 +218,7 @@ public final class RegistrySource implements ImageSource {
         new Image(
             subject,
             new ImageConfig(
-                os,
-                arch,
-                List.of(subject),
-                BaseImageLayers.count(config.history(), layers.size())),
+                os, arch, List.of(subject), BaseImageLayers.count(config.history(), layers.size())),
             layers,
             diagnostics);
     return new LoadedImage<>(image, contents);
@@ -322,14 +318,7 @@ public final class RegistrySource implements ImageSource {
   /** The layer replayed from the cache by its diff_id, or empty to download it. */
   private <T> Optional<LayerResult<T>> fromCache(Planned p, LayerReceiver<T> receiver) {
     return CachedLayers.replay(
-            cache,
-            receiver,
-            p.diffId(),
-            p.blob(),
-            null,
-            null,
-            p.size(),
-            LayerStreamReader.SUBJECT)
+            cache, receiver, p.diffId(), p.blob(), null, null, p.size(), LayerStreamReader.SUBJECT)
         .map(r -> new LayerResult<>(r.contents(), r.diffId(), r.sizeBytes(), r.diagnostics()));
   }
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How often and how patiently to retry a request the registry answered with 429, 500, 502, 503
- * or 504, or whose connection broke: exponential backoff from {@code initialDelay}, capped at
- * {@code maxDelay}. A {@code Retry-After} longer than {@code maxDelay} is not waited for: the
- * request fails at once with the wait in the message.
+ * How often and how patiently to retry a request the registry answered with 429, 500, 502, 503 or
+ * 504, or whose connection broke: exponential backoff from {@code initialDelay}, capped at {@code
+ * maxDelay}. A {@code Retry-After} longer than {@code maxDelay} is not waited for: the request
+ * fails at once with the wait in the message.
  *
  * @param maxAttempts attempts in all, at least 1
  */

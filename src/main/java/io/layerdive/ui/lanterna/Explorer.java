@@ -34,8 +34,10 @@ import java.util.function.LongSupplier;
  */
 public final class Explorer {
   private static final long POLL_MILLIS = 10;
+
   /** The progress view moves at least this often (elapsed time, rate)… */
   private static final long PROGRESS_REDRAW_NANOS = 250_000_000L;
+
   /** …and at most this often, however fast the loader reports. */
   private static final long PROGRESS_MIN_NANOS = 100_000_000L;
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * Names a key stroke the way key bindings spell keys: {@code q}, {@code ?}, {@code J} for printable
  * characters; {@code space}, {@code enter}, {@code tab}, {@code shift+tab}, {@code esc}, {@code
- * backspace}, {@code delete}, {@code insert}; {@code up}, {@code down}, {@code left}, {@code right},
- * {@code home}, {@code end}, {@code pgup}, {@code pgdn}; {@code f1}…{@code f19}; control keys as
- * {@code ctrl+a}, {@code ctrl+space}, {@code ctrl+]}; other modifiers as {@code alt+x}, {@code
- * ctrl+alt+x}, {@code shift+up}. Mouse, cursor reports and end of input have no name.
+ * backspace}, {@code delete}, {@code insert}; {@code up}, {@code down}, {@code left}, {@code
+ * right}, {@code home}, {@code end}, {@code pgup}, {@code pgdn}; {@code f1}…{@code f19}; control
+ * keys as {@code ctrl+a}, {@code ctrl+space}, {@code ctrl+]}; other modifiers as {@code alt+x},
+ * {@code ctrl+alt+x}, {@code shift+up}. Mouse, cursor reports and end of input have no name.
  */
 public final class KeyNames {
   private KeyNames() {}

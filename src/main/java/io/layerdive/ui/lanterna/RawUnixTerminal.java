@@ -24,7 +24,9 @@ final class RawUnixTerminal extends UnixTerminal {
     "undef"
   };
 
-  /** Made on first use: Lanterna's constructor, which runs before any initialiser here, calls in. */
+  /**
+   * Made on first use: Lanterna's constructor, which runs before any initialiser here, calls in.
+   */
   private TtySize size;
 
   RawUnixTerminal(InputStream input, OutputStream output, Charset charset) throws IOException {

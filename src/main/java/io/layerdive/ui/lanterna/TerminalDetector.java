@@ -14,23 +14,42 @@ import java.util.Optional;
  * #decide} is a pure function of those so that every row of the table can be tested.
  *
  * <p>Full screen is refused when no terminal shows the output and sends the keys (see {@link
- * ControllingTerminal}), when {@code TERM} is
- * unset or {@code dumb}, when terminfo says the terminal cannot address the cursor, and when the
- * type is neither in terminfo nor a family known to speak xterm's sequences. Colours: {@code
- * --no-color} or a non-empty {@code NO_COLOR} turn them off; {@code COLORTERM=truecolor|24bit} or a
- * {@code TERM} naming 256 or direct colour give 256; otherwise terminfo's {@code colors} (at least
- * 256 gives 256, at least 8 gives 16, fewer gives none); a known family without terminfo gets 16.
- * The output charset comes from {@code stdout.encoding}, else the locale variables ({@code LC_ALL},
- * {@code LC_CTYPE}, {@code LANG}, first set wins), else {@code native.encoding}, {@code
- * sun.stdout.encoding} and {@code file.encoding}; anything but UTF-8 means ASCII glyphs.
+ * ControllingTerminal}), when {@code TERM} is unset or {@code dumb}, when terminfo says the
+ * terminal cannot address the cursor, and when the type is neither in terminfo nor a family known
+ * to speak xterm's sequences. Colours: {@code --no-color} or a non-empty {@code NO_COLOR} turn them
+ * off; {@code COLORTERM=truecolor|24bit} or a {@code TERM} naming 256 or direct colour give 256;
+ * otherwise terminfo's {@code colors} (at least 256 gives 256, at least 8 gives 16, fewer gives
+ * none); a known family without terminfo gets 16. The output charset comes from {@code
+ * stdout.encoding}, else the locale variables ({@code LC_ALL}, {@code LC_CTYPE}, {@code LANG},
+ * first set wins), else {@code native.encoding}, {@code sun.stdout.encoding} and {@code
+ * file.encoding}; anything but UTF-8 means ASCII glyphs.
  */
 public final class TerminalDetector {
   /** Terminal families that speak enough of xterm's sequences when terminfo has no entry. */
   private static final List<String> XTERM_LIKE =
       List.of(
-          "xterm", "screen", "tmux", "rxvt", "linux", "alacritty", "kitty", "foot", "wezterm",
-          "konsole", "gnome", "vte", "st-", "putty", "eterm-color", "ansi", "cygwin", "iterm",
-          "ms-terminal", "contour", "ghostty", "mintty");
+          "xterm",
+          "screen",
+          "tmux",
+          "rxvt",
+          "linux",
+          "alacritty",
+          "kitty",
+          "foot",
+          "wezterm",
+          "konsole",
+          "gnome",
+          "vte",
+          "st-",
+          "putty",
+          "eterm-color",
+          "ansi",
+          "cygwin",
+          "iterm",
+          "ms-terminal",
+          "contour",
+          "ghostty",
+          "mintty");
 
   private TerminalDetector() {}
 
@@ -49,8 +68,7 @@ public final class TerminalDetector {
    *
    * @param env environment variables
    * @param properties the JVM's system properties that matter (encodings)
-   * @param tty whether a terminal shows the output and sends keys (see {@link
-   *     ControllingTerminal})
+   * @param tty whether a terminal shows the output and sends keys (see {@link ControllingTerminal})
    * @param noColorFlag whether the user asked for no colour on the command line
    */
   public static TerminalCapabilities decide(

@@ -86,7 +86,8 @@ class PipedArchiveTest {
 
   @Test
   void aCompressedArchiveIsToldByItsFirstBytes() throws Exception {
-    Path file = TestArchives.write(dir.resolve("app.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path file =
+        TestArchives.write(dir.resolve("app.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     byte[] gzipped = TestArchives.compress(Files.readAllBytes(file), Stored.GZIP);
 
     assertThat(load(pipe(gzipped)).layerContents()).isEqualTo(load(file).layerContents());
@@ -94,7 +95,8 @@ class PipedArchiveTest {
 
   @Test
   void recognisingAPipeReadsNothingFromIt() throws Exception {
-    Path file = TestArchives.write(dir.resolve("app.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
+    Path file =
+        TestArchives.write(dir.resolve("app.tar"), Layout.DOCKER_LEGACY, image(Stored.PLAIN));
     Path fifo = pipe(Files.readAllBytes(file));
 
     SourceSpec spec = SourceSpec.parse(fifo.toString());

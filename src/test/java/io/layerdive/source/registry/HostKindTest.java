@@ -33,16 +33,29 @@ class HostKindTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"localhost", "localhost:5000", "reg.localhost:5000", "127.0.0.1:41459",
-        "127.1.2.3", "[::1]:5000"})
+      strings = {
+        "localhost",
+        "localhost:5000",
+        "reg.localhost:5000",
+        "127.0.0.1:41459",
+        "127.1.2.3",
+        "[::1]:5000"
+      })
   void loopbackHosts(String host) {
     assertThat(HostKind.isLoopback(host)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"10.1.2.3:5000", "192.168.1.10", "registry:5000", "box.local", "[fd00::2]:5000",
-        "127.0.0.1.example.com", "ghcr.io"})
+      strings = {
+        "10.1.2.3:5000",
+        "192.168.1.10",
+        "registry:5000",
+        "box.local",
+        "[fd00::2]:5000",
+        "127.0.0.1.example.com",
+        "ghcr.io"
+      })
   void hostsBeyondThisMachine(String host) {
     assertThat(HostKind.isLoopback(host)).isFalse();
   }

@@ -89,8 +89,7 @@ class RegistryCommandLineIT {
     assertThat(layers).hasSize(dive.layers.size());
     for (int i = 0; i < layers.size(); i++) {
       TestImage.LayerBlob blob = dive.layers.get(i);
-      assertThat(layers.get(i).get("compressedSizeBytes").asLong())
-          .isEqualTo(blob.blob().length);
+      assertThat(layers.get(i).get("compressedSizeBytes").asLong()).isEqualTo(blob.blob().length);
       assertThat(layers.get(i).get("blobDigest").asText()).isEqualTo(blob.digest().toString());
       assertThat(registry.get("layer").get(i).get("id").asText()).isEqualTo(blob.digest().hex());
     }

@@ -225,8 +225,7 @@ class RegistryFaultsTest {
       assertThatThrownBy(() -> Loads.load(host + "/team/app:1", options))
           .hasMessageStartingWith(host + ": no response (")
           .hasMessageEndingWith("); the registry may be overloaded, try again (after 2 attempts)");
-      assertThat(
-              registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1")))
+      assertThat(registry.requests.stream().filter(r -> r.equals("GET /v2/team/app/manifests/1")))
           .hasSize(2);
     } finally {
       release.countDown();

@@ -152,11 +152,7 @@ class RegistrySourceIT {
     assertThat(r.phases.subList(0, 2))
         .containsExactly("Fetching manifest from " + host, "Fetching image config from " + host);
     assertThat(r.phases.get(2))
-        .isEqualTo(
-            "Downloading 14 layers ("
-                + HumanBytes.format(total)
-                + ") from "
-                + host);
+        .isEqualTo("Downloading 14 layers (" + HumanBytes.format(total) + ") from " + host);
     assertThat(r.known).hasSize(14);
     assertThat(r.known.get(0).sizeBytes()).isEqualTo(-1);
     assertThat(r.known.get(0).compressedSizeBytes()).isEqualTo(dive.layers.get(0).blob().length);
@@ -318,7 +314,9 @@ class RegistrySourceIT {
     String address = nonLoopbackAddress();
     try (RegistryServer beyond =
         RegistryServer.start(
-            dir.resolve("beyond"), dir.resolve("storage"), RegistryServer.Security.none(),
+            dir.resolve("beyond"),
+            dir.resolve("storage"),
+            RegistryServer.Security.none(),
             address)) {
       String where = beyond.hostPort;
       RegistryOptions secure = options().withInsecureRegistries(List.of());
@@ -392,7 +390,10 @@ class RegistrySourceIT {
     Layer layer = Loads.load(reference, options()).image().image().layers().get(0);
     RegistrySource again =
         new RegistrySource(
-            io.layerdive.source.ImageReference.parse(reference), options(), new TestLayerReader(), Loads.MACHINE);
+            io.layerdive.source.ImageReference.parse(reference),
+            options(),
+            new TestLayerReader(),
+            Loads.MACHINE);
     Loads.Recorder progress = new Loads.Recorder();
     io.layerdive.source.extract.LayerOpener opener =
         new io.layerdive.source.extract.BlobLayerOpener(l -> again.openLayerBlob(l, progress));

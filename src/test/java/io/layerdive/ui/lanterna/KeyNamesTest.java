@@ -3,20 +3,20 @@ package io.layerdive.ui.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
+import com.googlecode.lanterna.input.InputDecoder;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
-import java.io.StringReader;
-import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
-import com.googlecode.lanterna.input.InputDecoder;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -107,22 +107,29 @@ class KeyNamesTest {
 
   @Test
   void clicksAndWheelTurnsBecomePointerEventsAtTheirCell() {
-    assertThat(Pointer.of(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(3, 4))))
+    assertThat(
+            Pointer.of(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(3, 4))))
         .contains(new Pointer(Pointer.Kind.CLICK, 3, 4));
-    assertThat(Pointer.of(new MouseAction(MouseActionType.SCROLL_UP, 4, new TerminalPosition(0, 9))))
+    assertThat(
+            Pointer.of(new MouseAction(MouseActionType.SCROLL_UP, 4, new TerminalPosition(0, 9))))
         .contains(new Pointer(Pointer.Kind.WHEEL_UP, 0, 9));
-    assertThat(Pointer.of(new MouseAction(MouseActionType.SCROLL_DOWN, 5, new TerminalPosition(1, 2))))
+    assertThat(
+            Pointer.of(new MouseAction(MouseActionType.SCROLL_DOWN, 5, new TerminalPosition(1, 2))))
         .contains(new Pointer(Pointer.Kind.WHEEL_DOWN, 1, 2));
-    assertThat(Pointer.of(new MouseAction(MouseActionType.CLICK_RELEASE, 0, new TerminalPosition(3, 4))))
+    assertThat(
+            Pointer.of(
+                new MouseAction(MouseActionType.CLICK_RELEASE, 0, new TerminalPosition(3, 4))))
         .isEqualTo(Optional.empty());
-    assertThat(Pointer.of(new MouseAction(MouseActionType.CLICK_DOWN, 3, new TerminalPosition(3, 4))))
+    assertThat(
+            Pointer.of(new MouseAction(MouseActionType.CLICK_DOWN, 3, new TerminalPosition(3, 4))))
         .isEmpty();
   }
 
   @Test
   void xtermMouseReportsDecodeToPointerEvents() throws IOException {
     // ESC [ M, then button+32, column+33, row+33: a left click at column 10, row 5.
-    InputDecoder decoder = new InputDecoder(new StringReader("\u001b[M" + (char) 32 + (char) 43 + (char) 38));
+    InputDecoder decoder =
+        new InputDecoder(new StringReader("\u001b[M" + (char) 32 + (char) 43 + (char) 38));
     decoder.addProfile(new DefaultKeyDecodingProfile());
 
     KeyStroke key = decoder.getNextCharacter(false);
@@ -130,5 +137,4 @@ class KeyNamesTest {
     assertThat(key).isInstanceOf(MouseAction.class);
     assertThat(Pointer.of((MouseAction) key)).contains(new Pointer(Pointer.Kind.CLICK, 10, 5));
   }
-
 }

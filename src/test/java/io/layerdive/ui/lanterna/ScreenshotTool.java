@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Renders real screens to SVG: a frame goes through the real {@link Painter} onto Lanterna's
- * virtual terminal, and the SVG is drawn from the terminal's cells (glyph, colours, attributes),
- * so a screenshot shows exactly what a terminal would, never a drawing of it.
+ * virtual terminal, and the SVG is drawn from the terminal's cells (glyph, colours, attributes), so
+ * a screenshot shows exactly what a terminal would, never a drawing of it.
  *
  * <p>Run after {@code mvn test-compile}: {@code java -cp target/test-classes:target/classes:<deps>
  * io.layerdive.ui.lanterna.ScreenshotTool [directory]} writes {@code loading.svg} (the progress
@@ -41,6 +41,7 @@ public final class ScreenshotTool {
   private static final int BASELINE = 14;
   private static final String DEFAULT_FG = "#d0d0d0";
   private static final String DEFAULT_BG = "#1c1c1c";
+
   /** The 16 ANSI colours as a dark terminal theme shows them. */
   private static final String[] PALETTE = {
     "#000000", "#cd3131", "#0dbc79", "#e5e510", "#2472c8", "#bc3fbc", "#11a8cd", "#e5e5e5",
@@ -59,7 +60,8 @@ public final class ScreenshotTool {
         analyze(
             io.layerdive.source.archive.DockerArchiveSource.stream(
                 io.layerdive.sample.DemoImage::openArchive, io.layerdive.sample.DemoImage.NAME));
-    screen(directory, "main", 160, 45, capabilities, demo, "j", "j", "j", "j", "j", "tab", "j", "j");
+    screen(
+        directory, "main", 160, 45, capabilities, demo, "j", "j", "j", "j", "j", "tab", "j", "j");
     screen(directory, "aggregated", 160, 45, capabilities, demo, "G", "ctrl+a", "tab", "ctrl+u");
     screen(directory, "filter", 160, 45, capabilities, demo, "tab", "/", "d", "i", "s", "t");
     screen(directory, "help", 160, 45, capabilities, demo, "?");
@@ -69,33 +71,78 @@ public final class ScreenshotTool {
     io.layerdive.ui.AnalyzedImage readable =
         new io.layerdive.ui.AnalyzedImage(
             demo.image(), demo.stack(), demo.analysis(), demo.diagnostics(), new DemoContents());
-    screen(directory, "viewer", 160, 45, capabilities, readable,
+    screen(
+        directory,
+        "viewer",
+        160,
+        45,
+        capabilities,
+        readable,
         keys("j j j tab / ^ / a p p / p a c k a g e enter f p a c k a g e enter v"));
-    screen(directory, "extract", 160, 45, capabilities, readable,
+    screen(
+        directory,
+        "extract",
+        160,
+        45,
+        capabilities,
+        readable,
         keys("G ctrl+a tab / ^ / e t c $ enter f e t c enter ctrl+e"));
-    // dive's test image lies beside the project in a checkout with the shared folder; skip it elsewhere.
+    // dive's test image lies beside the project in a checkout with the shared folder; skip it
+    // elsewhere.
     Optional<Path> diveImage =
         Conformance.find()
             .map(dir -> dir.resolve("images/test-docker-image.tar"))
             .filter(Files::isRegularFile);
     if (diveImage.isPresent()) {
       io.layerdive.ui.AnalyzedImage conformance =
-          analyze(io.layerdive.source.archive.DockerArchiveSource.file(diveImage.get(), "test-docker-image.tar"));
+          analyze(
+              io.layerdive.source.archive.DockerArchiveSource.file(
+                  diveImage.get(), "test-docker-image.tar"));
       screen(directory, "dive-test-image", 160, 45, capabilities, conformance, "G", "tab");
-      screen(directory, "dive-test-image-aggregated", 160, 45, capabilities, conformance,
-          "G", "ctrl+a", "tab", "ctrl+u");
-      screen(directory, "dive-test-image-filter", 160, 45, capabilities, conformance,
+      screen(
+          directory,
+          "dive-test-image-aggregated",
+          160,
+          45,
+          capabilities,
+          conformance,
+          "G",
+          "ctrl+a",
+          "tab",
+          "ctrl+u");
+      screen(
+          directory,
+          "dive-test-image-filter",
+          160,
+          45,
+          capabilities,
+          conformance,
           keys("j j j j j j j tab / s a v e d"));
       screen(directory, "dive-test-image-help", 160, 45, capabilities, conformance, "?");
-      screen(directory, "dive-test-image-narrow", 80, 30, capabilities, conformance,
-          "j", "j", "j", "tab");
+      screen(
+          directory,
+          "dive-test-image-narrow",
+          80,
+          30,
+          capabilities,
+          conformance,
+          "j",
+          "j",
+          "j",
+          "tab");
     }
   }
 
   /** Opens the explorer's model on an image, presses keys, and writes the screen. */
   private static void screen(
-      Path directory, String name, int columns, int rows, TerminalCapabilities capabilities,
-      io.layerdive.ui.AnalyzedImage image, String... keys) throws IOException {
+      Path directory,
+      String name,
+      int columns,
+      int rows,
+      TerminalCapabilities capabilities,
+      io.layerdive.ui.AnalyzedImage image,
+      String... keys)
+      throws IOException {
     io.layerdive.ui.AppModel model = io.layerdive.ui.AppModel.open(image);
     for (String key : keys) model.key(key);
     // Background work (neighbour trees, large filters, a layer read) settles before the picture.
@@ -134,8 +181,7 @@ public final class ScreenshotTool {
     }
 
     @Override
-    public FileText view(
-        io.layerdive.image.Layer layer, String path, io.layerdive.ui.LayerJob job)
+    public FileText view(io.layerdive.image.Layer layer, String path, io.layerdive.ui.LayerJob job)
         throws Exception {
       io.layerdive.source.extract.FilePreview p =
           new io.layerdive.source.extract.FilePreviewReader(opener)
@@ -163,8 +209,10 @@ public final class ScreenshotTool {
       io.layerdive.tree.ImageFiles files = builder.freeze(loaded.layerContents());
       io.layerdive.tree.LayerStack stack = new io.layerdive.tree.LayerStack(files);
       return new io.layerdive.ui.AnalyzedImage(
-          loaded.image(), stack,
-          io.layerdive.analysis.ImageAnalyzer.analyze(loaded.image(), files), stack.diagnostics());
+          loaded.image(),
+          stack,
+          io.layerdive.analysis.ImageAnalyzer.analyze(loaded.image(), files),
+          stack.diagnostics());
     } catch (io.layerdive.source.ImageReadException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -195,7 +243,10 @@ public final class ScreenshotTool {
             Locale.ROOT,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.1f\" height=\"%d\""
                 + " viewBox=\"0 0 %.1f %d\">\n",
-            columns * CELL_WIDTH, rows * CELL_HEIGHT, columns * CELL_WIDTH, rows * CELL_HEIGHT));
+            columns * CELL_WIDTH,
+            rows * CELL_HEIGHT,
+            columns * CELL_WIDTH,
+            rows * CELL_HEIGHT));
     svg.append("<style>text{font-family:'DejaVu Sans Mono','Menlo','Consolas',monospace;font-size:")
         .append(FONT_SIZE)
         .append("px;white-space:pre}</style>\n");
@@ -207,8 +258,11 @@ public final class ScreenshotTool {
               String.format(
                   Locale.ROOT,
                   "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
-                  run.column() * CELL_WIDTH, row * CELL_HEIGHT, run.width() * CELL_WIDTH,
-                  CELL_HEIGHT, run.background()));
+                  run.column() * CELL_WIDTH,
+                  row * CELL_HEIGHT,
+                  run.width() * CELL_WIDTH,
+                  CELL_HEIGHT,
+                  run.background()));
         }
       }
       for (Run run : runs(terminal, row, columns)) {
@@ -223,9 +277,13 @@ public final class ScreenshotTool {
                 Locale.ROOT,
                 "<text x=\"%.1f\" y=\"%d\" textLength=\"%.1f\" lengthAdjust=\"spacingAndGlyphs\""
                     + " fill=\"%s\"%s%s xml:space=\"preserve\">%s</text>\n",
-                run.column() * CELL_WIDTH, row * CELL_HEIGHT + BASELINE, width * CELL_WIDTH,
-                run.foreground(), run.attributes().contains(SGR.BOLD) ? " font-weight=\"bold\"" : "",
-                decoration(run.attributes()), escape(text)));
+                run.column() * CELL_WIDTH,
+                row * CELL_HEIGHT + BASELINE,
+                width * CELL_WIDTH,
+                run.foreground(),
+                run.attributes().contains(SGR.BOLD) ? " font-weight=\"bold\"" : "",
+                decoration(run.attributes()),
+                escape(text)));
       }
     }
     return svg.append("</svg>\n").toString();
@@ -233,7 +291,12 @@ public final class ScreenshotTool {
 
   /** Equally styled cells next to each other; a wide glyph is a run of its own. */
   private record Run(
-      int column, int width, String text, String foreground, String background, Set<SGR> attributes) {}
+      int column,
+      int width,
+      String text,
+      String foreground,
+      String background,
+      Set<SGR> attributes) {}
 
   private static List<Run> runs(DefaultVirtualTerminal terminal, int row, int columns) {
     List<Run> runs = new ArrayList<>();
@@ -247,10 +310,15 @@ public final class ScreenshotTool {
       TextCharacter cell = terminal.getCharacter(column, row);
       boolean wide = cell.isDoubleWidth();
       boolean reverse = cell.getModifiers().contains(SGR.REVERSE);
-      String cellFg = hex(reverse ? cell.getBackgroundColor() : cell.getForegroundColor(), !reverse);
+      String cellFg =
+          hex(reverse ? cell.getBackgroundColor() : cell.getForegroundColor(), !reverse);
       String cellBg = hex(reverse ? cell.getForegroundColor() : cell.getBackgroundColor(), reverse);
       Set<SGR> cellAttributes = cell.getModifiers();
-      if (width > 0 && (wide || !cellFg.equals(fg) || !cellBg.equals(bg) || !cellAttributes.equals(attributes))) {
+      if (width > 0
+          && (wide
+              || !cellFg.equals(fg)
+              || !cellBg.equals(bg)
+              || !cellAttributes.equals(attributes))) {
         runs.add(new Run(start, width, text.toString(), fg, bg, attributes));
         text.setLength(0);
         width = 0;
@@ -283,7 +351,8 @@ public final class ScreenshotTool {
     for (int index = 0; index < 16; index++) {
       if (color.equals(new TextColor.Indexed(index))) return PALETTE[index];
     }
-    return String.format(Locale.ROOT, "#%02x%02x%02x", color.getRed(), color.getGreen(), color.getBlue());
+    return String.format(
+        Locale.ROOT, "#%02x%02x%02x", color.getRed(), color.getGreen(), color.getBlue());
   }
 
   private static String decoration(Set<SGR> attributes) {
@@ -307,7 +376,11 @@ public final class ScreenshotTool {
         List.of(
             layer(0, 74_800_000, "/bin/sh -c #(nop) ADD file:9d5a3c in / "),
             layer(1, 1_200, "/bin/sh -c #(nop)  CMD [\"bash\"]"),
-            layer(2, 61_400_000, "/bin/sh -c apt-get update && apt-get install -y --no-install-recommends curl ca-certificates"),
+            layer(
+                2,
+                61_400_000,
+                "/bin/sh -c apt-get update && apt-get install -y --no-install-recommends curl"
+                    + " ca-certificates"),
             layer(3, 12_300_000, "/bin/sh -c #(nop) COPY dir:3f1e in /usr/share/nginx/html "),
             layer(4, 4_096, "/bin/sh -c chmod -R a+r /usr/share/nginx/html")));
     now[0] += 2 * second;
@@ -320,7 +393,12 @@ public final class ScreenshotTool {
 
   private static Layer layer(int index, long size, String command) {
     return new Layer(
-        index, "l" + index, Digest.parse("sha256:" + String.valueOf(index).repeat(64)),
-        Optional.empty(), command, size, -1);
+        index,
+        "l" + index,
+        Digest.parse("sha256:" + String.valueOf(index).repeat(64)),
+        Optional.empty(),
+        command,
+        size,
+        -1);
   }
 }

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real thing in a real pty: {@code java -jar layerdive.jar --demo} in a detached tmux session of
- * fixed size, driven with keys, and the shell checked afterwards: the command line and what came
+ * The real thing in a real pty: {@code java -jar layerdive.jar --demo} in a detached tmux session
+ * of fixed size, driven with keys, and the shell checked afterwards: the command line and what came
  * after it are visible again (the alternate screen was left) and the tty is back in cooked mode,
- * whether the explorer was left with {@code q}, with Ctrl+C or by a SIGTERM.
- * Skips when tmux is missing, when the jar was not built (system property {@code layerdive.jar},
- * set by Failsafe), or when the jar has no {@code --demo} yet.
+ * whether the explorer was left with {@code q}, with Ctrl+C or by a SIGTERM. Skips when tmux is
+ * missing, when the jar was not built (system property {@code layerdive.jar}, set by Failsafe), or
+ * when the jar has no {@code --demo} yet.
  */
 class TerminalEndToEndIT {
   private static final long WAIT_MILLIS = 30_000;
@@ -44,7 +44,17 @@ class TerminalEndToEndIT {
   /** Starts the explorer on the demo in a fresh tmux session and waits for its first screen. */
   private String startDemo() throws Exception {
     String jar = BuiltJar.path().toAbsolutePath().toString();
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "it", "-x", "100", "-y", "30",
+    tmux(
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "it",
+        "-x",
+        "100",
+        "-y",
+        "30",
         // CI=true, set by most CI runners and inherited by tmux, would run the CI evaluation.
         "env -u CI sh");
     serverStarted = true;
@@ -55,7 +65,8 @@ class TerminalEndToEndIT {
         "'" + javaBinary() + "' -jar '" + jar + "' --demo; echo \"exit=$?\"; echo \"do\"\"ne\"");
     tmux("send-keys", "-t", "it", "Enter");
 
-    String first = waitFor("the explorer", screen -> alternateScreen() && screen.contains("Layers"));
+    String first =
+        waitFor("the explorer", screen -> alternateScreen() && screen.contains("Layers"));
     assertThat(first).doesNotContain("Exception").doesNotContain("WARNING");
     return first;
   }
@@ -69,11 +80,15 @@ class TerminalEndToEndIT {
     assertThat(after).contains("--demo").doesNotContain("Layers");
     assertThat(after).doesNotContain("Exception").doesNotContain("WARNING");
 
-    sendLiteral("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; echo");
+    sendLiteral(
+        "stty -a | tr ' ' '\\n"
+            + "' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n"
+            + "' ' '; echo");
     tmux("send-keys", "-t", "it", "Enter");
     // Cooked mode prints "icanon echo"; a tty left raw would print "-icanon -echo".
     waitFor(
-        "the tty modes", screen -> screen.lines().anyMatch(line -> line.trim().equals("icanon echo")));
+        "the tty modes",
+        screen -> screen.lines().anyMatch(line -> line.trim().equals("icanon echo")));
     return after;
   }
 
@@ -84,7 +99,8 @@ class TerminalEndToEndIT {
     // With attributes: moving the selection may change nothing but where the reverse video is.
     String before = styledCapture();
     tmux("send-keys", "-t", "it", "Down");
-    String afterDown = waitForStyled("the screen to change after Down", screen -> !screen.equals(before));
+    String afterDown =
+        waitForStyled("the screen to change after Down", screen -> !screen.equals(before));
     tmux("send-keys", "-t", "it", "Tab");
     waitForStyled("the screen to change after Tab", screen -> !screen.equals(afterDown));
 
@@ -102,12 +118,16 @@ class TerminalEndToEndIT {
   @Test
   void aKillGivesTheTerminalBack() throws Exception {
     startDemo();
-    long shell = Long.parseLong(tmux("display-message", "-p", "-t", "it", "#{pane_pid}").output.trim());
+    long shell =
+        Long.parseLong(tmux("display-message", "-p", "-t", "it", "#{pane_pid}").output.trim());
     ProcessHandle java =
-        ProcessHandle.of(shell).orElseThrow().children()
+        ProcessHandle.of(shell)
+            .orElseThrow()
+            .children()
             .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no java process under the pane's shell " + shell));
+            .orElseThrow(
+                () -> new AssertionError("no java process under the pane's shell " + shell));
     assertThat(java.destroy()).as("SIGTERM sent to %d", java.pid()).isTrue();
     // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and ended as the signal asks.
     assertThat(assertTerminalBack()).contains("exit=143");
@@ -117,13 +137,29 @@ class TerminalEndToEndIT {
   void anImagePipedInIsExploredWithKeysFromTheTerminal() throws Exception {
     String jar = BuiltJar.path().toAbsolutePath().toString();
     Path image = io.layerdive.testing.Conformance.file("images/test-docker-image.tar");
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "it", "-x", "100", "-y", "30",
+    tmux(
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "it",
+        "-x",
+        "100",
+        "-y",
+        "30",
         "env -u CI sh");
     serverStarted = true;
     waitFor("the shell prompt", screen -> !screen.isBlank());
 
-    sendLiteral("cat '" + image.toAbsolutePath() + "' | '" + javaBinary() + "' -jar '" + jar
-        + "' -; echo \"exit=$?\"; echo \"do\"\"ne\"");
+    sendLiteral(
+        "cat '"
+            + image.toAbsolutePath()
+            + "' | '"
+            + javaBinary()
+            + "' -jar '"
+            + jar
+            + "' -; echo \"exit=$?\"; echo \"do\"\"ne\"");
     tmux("send-keys", "-t", "it", "Enter");
 
     waitFor("the explorer", screen -> alternateScreen() && screen.contains("Image name: stdin"));
