@@ -3,16 +3,22 @@ package io.layerdive.cli;
 import static io.layerdive.testing.TestArchives.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.layerdive.testing.BrokenArchives;
 import io.layerdive.testing.Conformance;
 import io.layerdive.testing.TestArchives;
 import io.layerdive.testing.TestArchives.Layout;
 import io.layerdive.testing.TestArchives.Stored;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every kind of broken input the program is promised to refuse, through the whole command line: one
@@ -24,12 +30,6 @@ class BadInputTest {
   private static final byte[] APP = layer("app/", "", "app/main.py", "print('hi')\n".repeat(200));
 
   @TempDir Path dir;
-
-  private static TestArchives.Image image(Stored appStorage) {
-    return new TestArchives.Image()
-        .layer(BASE, "/bin/sh -c #(nop) ADD file:base in / ")
-        .layer(APP, "COPY main.py /app/", appStorage);
-  }
 
   /** Runs layerdive on {@code input} (after {@code options}) and checks the one-line refusal. */
   private static void assertRefused(String input, String phrase, String... options) {
@@ -47,85 +47,58 @@ class BadInputTest {
         .doesNotContain("Exception");
   }
 
-  @Test
-  void aTruncatedOuterTar() throws Exception {
-    Path file =
-        TestArchives.write(
-            dir.resolve("cut.tar"),
-            Layout.DOCKER_LEGACY,
-            new TestArchives.Image().layer(layer("big", "x".repeat(100_000)), "big"));
-    byte[] all = Files.readAllBytes(file);
-    Files.write(file, Arrays.copyOf(all, 60_000));
-
-    assertRefused(file.toString(), "the archive is truncated");
+  /** Writes one kind of damaged archive under a directory and gives its path. */
+  @FunctionalInterface
+  private interface Damage {
+    Path write(Path dir) throws IOException;
   }
 
-  @Test
-  void aTruncatedLayer() throws Exception {
-    byte[] big = layer("data.bin", "y".repeat(50_000));
-    Path file =
-        TestArchives.write(
-            dir.resolve("l.tar"),
-            Layout.KANIKO,
-            new TestArchives.Image().layer(Arrays.copyOf(big, 20_000), "cut"));
-
-    assertRefused(file.toString(), "the layer is truncated");
+  /** Each damaged archive the readers' tests refuse too, with the words its refusal must hold. */
+  static Stream<Arguments> damagedArchives() {
+    return Stream.of(
+        damage(
+            "a truncated outer tar", BrokenArchives::truncatedArchive, "the archive is truncated"),
+        damage("a truncated layer", BrokenArchives::truncatedLayer, "the layer is truncated"),
+        damage(
+            "a layer whose digest does not match the config",
+            d -> BrokenArchives.diffIdMismatch(d).file(),
+            "but the config expects sha256:" + "0".repeat(64)),
+        damage(
+            "garbage where gzip is announced",
+            d -> BrokenArchives.garbageAnnouncedAs(d, Stored.GZIP),
+            "the manifest announces a gzip layer but the blob is not gzip"),
+        damage(
+            "garbage where zstd is announced",
+            d -> BrokenArchives.garbageAnnouncedAs(d, Stored.ZSTD),
+            "the manifest announces a zstd layer but the blob is not zstd"),
+        damage(
+            "a corrupt zstd stream",
+            BrokenArchives::corruptZstdLayer,
+            "the zstd stream is corrupt"),
+        damage(
+            "manifest and config disagreeing on the number of layers",
+            BrokenArchives::layerCountMismatch,
+            "manifest.json lists 2 layers but the config has 1 diff_id"),
+        damage(
+            "a missing blob",
+            d -> BrokenArchives.missingBlob(d).file(),
+            "is missing from the layout"),
+        damage(
+            "a blob that does not match its digest",
+            BrokenArchives::blobNotMatchingItsDigest,
+            "the blob is damaged"));
   }
 
-  @Test
-  void aLayerWhoseDigestDoesNotMatchTheConfig() throws Exception {
-    Path file =
-        TestArchives.write(
-            dir.resolve("d.tar"),
-            Layout.DOCKER_LEGACY,
-            image(Stored.PLAIN)
-                .diffIds(
-                    List.of("sha256:" + TestArchives.sha256(BASE), "sha256:" + "0".repeat(64))));
-
-    assertRefused(file.toString(), "but the config expects sha256:" + "0".repeat(64));
+  private static Arguments damage(String name, Damage damage, String phrase) {
+    return Arguments.of(Named.of(name, damage), phrase);
   }
 
-  @Test
-  void garbageWhereGzipIsAnnounced() throws Exception {
-    Path file = TestArchives.write(dir.resolve("g.tar"), Layout.DOCKER_OCI, image(Stored.GZIP));
-    byte[] gz = TestArchives.compress(APP, Stored.GZIP);
-    byte[] garbage = new byte[gz.length];
-    Arrays.fill(garbage, (byte) 0x01);
-    TestArchives.patch(file, gz, garbage);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damagedArchives")
+  void aDamagedArchive(Damage damage, String phrase) throws Exception {
+    Path file = damage.write(dir);
 
-    assertRefused(file.toString(), "the manifest announces a gzip layer but the blob is not gzip");
-  }
-
-  @Test
-  void garbageWhereZstdIsAnnounced() throws Exception {
-    Path file = TestArchives.write(dir.resolve("z.tar"), Layout.DOCKER_OCI, image(Stored.ZSTD));
-    byte[] zst = TestArchives.compress(APP, Stored.ZSTD);
-    byte[] broken = zst.clone();
-    // zstd's magic stays: a damaged stream, not another format.
-    for (int i = 8; i < broken.length - 4; i++) broken[i] = (byte) 0xee;
-    TestArchives.patch(file, zst, broken);
-
-    assertRefused(file.toString(), "the zstd stream is corrupt");
-  }
-
-  @Test
-  void manifestAndConfigDisagreeingOnTheNumberOfLayers() throws Exception {
-    Path file =
-        TestArchives.write(
-            dir.resolve("n.tar"),
-            Layout.DOCKER_LEGACY,
-            image(Stored.PLAIN).diffIds(List.of("sha256:" + TestArchives.sha256(BASE))));
-
-    assertRefused(file.toString(), "manifest.json lists 2 layers but the config has 1 diff_id");
-  }
-
-  @Test
-  void aMissingBlob() throws Exception {
-    Path file = TestArchives.write(dir.resolve("m.tar"), Layout.OCI, image(Stored.GZIP));
-    String blob = TestArchives.sha256(TestArchives.compress(APP, Stored.GZIP));
-    TestArchives.dropEntries(file, name -> name.endsWith(blob));
-
-    assertRefused(file.toString(), "is missing from the layout");
+    assertRefused(file.toString(), phrase);
   }
 
   @Test

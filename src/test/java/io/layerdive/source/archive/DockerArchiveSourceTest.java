@@ -9,6 +9,7 @@ import io.layerdive.image.LayerChange;
 import io.layerdive.source.ImageReadException;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
+import io.layerdive.testing.BrokenArchives;
 import io.layerdive.testing.CollectingReceiver;
 import io.layerdive.testing.Conformance;
 import io.layerdive.testing.TestArchives;
@@ -42,8 +43,12 @@ class DockerArchiveSourceTest {
   }
 
   static LoadedImage<List<LayerChange>> load(Path file) throws ImageReadException {
-    return DockerArchiveSource.file(file, file.getFileName().toString())
-        .load(new CollectingReceiver(), LoadListener.NONE);
+    return load(file, file.getFileName().toString());
+  }
+
+  /** Reads {@code file} as the command line does when the user named it {@code name}. */
+  static LoadedImage<List<LayerChange>> load(Path file, String name) throws ImageReadException {
+    return DockerArchiveSource.file(file, name).load(new CollectingReceiver(), LoadListener.NONE);
   }
 
   static LoadedImage<List<LayerChange>> loadEither(boolean stream, Path file)
@@ -233,13 +238,7 @@ class DockerArchiveSourceTest {
 
   @Test
   void aTruncatedArchiveIsSaidToBeTruncated() throws Exception {
-    Path file =
-        TestArchives.write(
-            dir.resolve("cut.tar"),
-            Layout.DOCKER_LEGACY,
-            new TestArchives.Image().layer(layer("big", "x".repeat(100_000)), "big"));
-    byte[] all = Files.readAllBytes(file);
-    Files.write(file, Arrays.copyOf(all, 60_000));
+    Path file = BrokenArchives.truncatedArchive(dir);
 
     assertThatThrownBy(() -> load(file))
         .isInstanceOf(ImageReadException.class)
@@ -263,12 +262,7 @@ class DockerArchiveSourceTest {
 
   @Test
   void aTruncatedLayerInsideAWholeArchiveNamesTheLayer() throws Exception {
-    byte[] big = layer("data.bin", "y".repeat(50_000));
-    Path file =
-        TestArchives.write(
-            dir.resolve("l.tar"),
-            Layout.KANIKO,
-            new TestArchives.Image().layer(Arrays.copyOf(big, 20_000), "cut"));
+    Path file = BrokenArchives.truncatedLayer(dir);
 
     assertThatThrownBy(() -> load(file))
         .hasMessageMatching(
@@ -279,21 +273,15 @@ class DockerArchiveSourceTest {
 
   @Test
   void aLayerWhoseDigestDiffersFromTheConfigIsRejected() throws Exception {
-    String wrong = "sha256:" + "0".repeat(64);
-    Path file =
-        TestArchives.write(
-            dir.resolve("d.tar"),
-            Layout.DOCKER_LEGACY,
-            image(Stored.PLAIN).diffIds(List.of("sha256:" + TestArchives.sha256(BASE), wrong)));
+    BrokenArchives.DiffIdMismatch broken = BrokenArchives.diffIdMismatch(dir);
 
     for (boolean stream : new boolean[] {false, true}) {
-      assertThatThrownBy(() -> loadEither(stream, file))
+      assertThatThrownBy(() -> loadEither(stream, broken.file()))
           .hasMessageMatching(
-              "d\\.tar: layer 1 \\([0-9a-f]{64}/layer\\.tar\\) has diff_id"
-                  + " sha256:"
-                  + TestArchives.sha256(APP)
+              "d\\.tar: layer 1 \\([0-9a-f]{64}/layer\\.tar\\) has diff_id "
+                  + broken.layerDiffId()
                   + " but the config expects "
-                  + wrong
+                  + broken.configDiffId()
                   + "; the image is damaged or mixed up: export or pull it again");
     }
   }
@@ -315,14 +303,10 @@ class DockerArchiveSourceTest {
 
   @Test
   void garbageWhereGzipIsAnnouncedIsRejected() throws Exception {
-    Path file = TestArchives.write(dir.resolve("g.tar"), Layout.DOCKER_OCI, image(Stored.GZIP));
-    byte[] gz = TestArchives.compress(APP, Stored.GZIP);
-    byte[] garbage = new byte[gz.length];
-    Arrays.fill(garbage, (byte) 0x01);
-    TestArchives.patch(file, gz, garbage);
+    Path file = BrokenArchives.garbageAnnouncedAs(dir, Stored.GZIP);
 
     assertThatThrownBy(() -> load(file))
-        .hasMessageStartingWith("g.tar: layer 1 (blobs/sha256/")
+        .hasMessageStartingWith("garbage-gzip.tar: layer 1 (blobs/sha256/")
         .hasMessageContaining(
             "the manifest announces a gzip layer but the blob is not gzip (it"
                 + " starts with 01 01 01 01)");
@@ -333,11 +317,7 @@ class DockerArchiveSourceTest {
 
   @Test
   void garbageWhereZstdIsAnnouncedIsRejected() throws Exception {
-    Path file = TestArchives.write(dir.resolve("z.tar"), Layout.DOCKER_OCI, image(Stored.ZSTD));
-    byte[] zst = TestArchives.compress(APP, Stored.ZSTD);
-    byte[] broken = zst.clone();
-    for (int i = 8; i < broken.length - 4; i++) broken[i] = (byte) 0xee;
-    TestArchives.patch(file, zst, broken);
+    Path file = BrokenArchives.corruptZstdLayer(dir);
 
     assertThatThrownBy(() -> load(file))
         .isInstanceOf(ImageReadException.class)
@@ -347,11 +327,7 @@ class DockerArchiveSourceTest {
 
   @Test
   void manifestAndConfigDisagreeingOnTheLayerCountIsRejected() throws Exception {
-    Path file =
-        TestArchives.write(
-            dir.resolve("n.tar"),
-            Layout.DOCKER_LEGACY,
-            image(Stored.PLAIN).diffIds(List.of("sha256:" + TestArchives.sha256(BASE))));
+    Path file = BrokenArchives.layerCountMismatch(dir);
 
     assertThatThrownBy(() -> load(file))
         .hasMessage(
@@ -390,10 +366,7 @@ class DockerArchiveSourceTest {
   void aPlainRootFilesystemTarIsNotAnImageArchive() throws Exception {
     Path rootfs = Conformance.file("images/not-an-image-rootfs.tar");
 
-    assertThatThrownBy(
-            () ->
-                DockerArchiveSource.file(rootfs, "rootfs.tar")
-                    .load(new CollectingReceiver(), LoadListener.NONE))
+    assertThatThrownBy(() -> load(rootfs, "rootfs.tar"))
         .hasMessage(
             "rootfs.tar: a plain file-system tar with no manifest.json or image config,"
                 + " not an image archive; make an image archive with `docker save IMAGE -o FILE`");
@@ -403,17 +376,11 @@ class DockerArchiveSourceTest {
   void anOciLayoutTarPointsToTheOciSource() throws Exception {
     Path oci = Conformance.file("images/test-oci-gzip-image.tar");
 
-    assertThatThrownBy(
-            () ->
-                DockerArchiveSource.file(oci, "oci.tar")
-                    .load(new CollectingReceiver(), LoadListener.NONE))
+    assertThatThrownBy(() -> load(oci, "oci.tar"))
         .hasMessage(
             "oci.tar: an OCI image layout without manifest.json, not a docker archive;"
                 + " read it with oci://oci.tar");
-    assertThatThrownBy(
-            () ->
-                DockerArchiveSource.file(oci, "docker-archive://oci.tar")
-                    .load(new CollectingReceiver(), LoadListener.NONE))
+    assertThatThrownBy(() -> load(oci, "docker-archive://oci.tar"))
         .hasMessageEndingWith("read it with oci://oci.tar");
   }
 
@@ -429,10 +396,7 @@ class DockerArchiveSourceTest {
 
   @Test
   void aPathThatDoesNotExistIsSaidNotToExist() {
-    assertThatThrownBy(
-            () ->
-                DockerArchiveSource.file(dir.resolve("nope.tar"), "nope.tar")
-                    .load(new CollectingReceiver(), LoadListener.NONE))
+    assertThatThrownBy(() -> load(dir.resolve("nope.tar"), "nope.tar"))
         .hasMessage("nope.tar: no such file or directory");
   }
 

@@ -12,6 +12,7 @@ import io.layerdive.source.ImageReadException;
 import io.layerdive.source.LoadListener;
 import io.layerdive.source.LoadedImage;
 import io.layerdive.source.Platform;
+import io.layerdive.testing.BrokenArchives;
 import io.layerdive.testing.CollectingReceiver;
 import io.layerdive.testing.Conformance;
 import io.layerdive.testing.TestArchives;
@@ -19,7 +20,6 @@ import io.layerdive.testing.TestArchives.Layout;
 import io.layerdive.testing.TestArchives.Stored;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -211,56 +211,34 @@ class OciLayoutSourceTest {
 
   @Test
   void garbageWhereZstdIsAnnouncedIsRejected() throws Exception {
-    byte[] tarLayer = layer("a.txt", "a".repeat(3000));
-    Path tar =
-        TestArchives.write(
-            dir.resolve("bad.tar"),
-            Layout.OCI,
-            new TestArchives.Image().layer(tarLayer, "one", Stored.ZSTD));
-    byte[] zst = TestArchives.compress(tarLayer, Stored.ZSTD);
-    byte[] garbage = new byte[zst.length];
-    Arrays.fill(garbage, (byte) 0x7f);
-    TestArchives.patch(tar, zst, garbage);
+    Path tar = BrokenArchives.garbageAnnouncedAs(dir, Stored.ZSTD);
 
     assertThatThrownBy(() -> load(tar))
         .hasMessageMatching(
-            "bad\\.tar: layer 0 \\(sha256:[0-9a-f]{64}\\): the manifest announces a zstd layer but"
-                + " the blob is not zstd \\(it starts with 7f 7f 7f 7f\\); the image is damaged:"
-                + " export or pull it again");
+            "garbage-zstd\\.tar: layer 1 \\(sha256:[0-9a-f]{64}\\): the manifest announces a"
+                + " zstd layer but the blob is not zstd \\(it starts with 01 01 01 01\\); the image"
+                + " is damaged: export or pull it again");
   }
 
   @Test
   void aBlobThatDoesNotMatchItsDigestIsRejected() throws Exception {
-    byte[] tarLayer = layer("a.txt", "hello");
-    Path tar =
-        TestArchives.write(
-            dir.resolve("d.tar"),
-            Layout.OCI,
-            new TestArchives.Image().layer(tarLayer, "one", Stored.PLAIN));
-    TestArchives.patch(tar, "hello".getBytes(), "jello".getBytes());
+    Path tar = BrokenArchives.blobNotMatchingItsDigest(dir);
 
     assertThatThrownBy(() -> load(tar))
         .hasMessageMatching(
-            "d\\.tar: layer 0 \\(blobs/sha256/[0-9a-f]{64}\\) should have digest"
+            "b\\.tar: layer 1 \\(blobs/sha256/[0-9a-f]{64}\\) should have digest"
                 + " sha256:[0-9a-f]{64} but has sha256:[0-9a-f]{64}; the blob is damaged: export or"
                 + " pull the image again");
   }
 
   @Test
   void aMissingBlobIsNamed() throws Exception {
-    byte[] tarLayer = layer("a.txt", "hello");
-    Path tar =
-        TestArchives.write(
-            dir.resolve("m.tar"),
-            Layout.OCI,
-            new TestArchives.Image().layer(tarLayer, "one", Stored.GZIP));
-    String blob = TestArchives.sha256(TestArchives.compress(tarLayer, Stored.GZIP));
-    TestArchives.dropEntries(tar, name -> name.endsWith(blob));
+    BrokenArchives.MissingBlob broken = BrokenArchives.missingBlob(dir);
 
-    assertThatThrownBy(() -> load(tar))
+    assertThatThrownBy(() -> load(broken.file()))
         .hasMessage(
-            "m.tar: layer 0 (sha256:"
-                + blob
+            "m.tar: layer 1 (sha256:"
+                + broken.blobHex()
                 + ") is missing from the layout; the layout is"
                 + " incomplete: copy the image again");
   }
