@@ -203,6 +203,7 @@ public final class LayerBlobReader {
       if (f.isEmpty()) return Optional.empty();
       Compression compression = compression(blob);
       if (blob.blobDigest() == null && compression != Compression.NONE) return Optional.empty();
+      if (!sameLength(blob, compression, f.get())) return Optional.empty();
       facts.put(blob.key(), f.get());
       compressions.put(blob.key(), compression);
     }
@@ -259,6 +260,8 @@ public final class LayerBlobReader {
       if (compression != Compression.NONE) return null;
       blobDigest = blob.diffId();
     }
+    Optional<LayerCache.Facts> facts = cache.facts(blob.diffId());
+    if (facts.isPresent() && !sameLength(blob, compression, facts.get())) return null;
     return CachedLayers.replay(
             cache,
             receiver,
@@ -269,6 +272,15 @@ public final class LayerBlobReader {
             blob.size(),
             blob.subject())
         .orElse(null);
+  }
+
+  /**
+   * Whether a plain tar blob is as long as the one the cache recorded under its diff_id: a blob cut
+   * short or padded is read, and so refused, instead of replayed. (The same length with other
+   * bytes is only seen by a read: {@code --no-cache}.)
+   */
+  private static boolean sameLength(Blob blob, Compression compression, LayerCache.Facts facts) {
+    return compression != Compression.NONE || blob.size() == facts.tarBytes();
   }
 
   private static ImageReadException asImageReadException(Throwable cause) {

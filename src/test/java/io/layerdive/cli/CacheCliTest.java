@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,33 @@ class CacheCliTest {
     CliRun.Result cached = json(archive.toString());
     assertThat(cached.exitCode()).as(cached.err()).isZero();
     assertThat(cached.out()).isEqualTo(report);
+  }
+
+  @Test
+  void aCachedLayerCutShortIsReadAndRefused() throws IOException {
+    byte[] base = OddLayers.base();
+    String diffId = "sha256:" + TestArchives.sha256(base);
+    Path whole =
+        TestArchives.write(
+            dir.resolve("whole.tar"),
+            Layout.DOCKER_LEGACY,
+            new TestArchives.Image().layer(base, "ADD base").tag("example/cut:1"));
+    assertThat(json(whole.toString()).exitCode()).isZero();
+
+    // The config still names the whole layer's diff_id, which the cache holds.
+    Path cut =
+        TestArchives.write(
+            dir.resolve("cut.tar"),
+            Layout.DOCKER_LEGACY,
+            new TestArchives.Image()
+                .layer(Arrays.copyOf(base, base.length - 1024), "ADD base")
+                .diffIds(List.of(diffId))
+                .tag("example/cut:1"));
+    CliRun.Result result = json(cut.toString());
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).contains("cut.tar: layer 0");
   }
 
   @Test
