@@ -29,6 +29,15 @@ final class RawUnixTerminal extends UnixTerminal {
    */
   private TtySize size;
 
+  /** Whether the explorer's own (alternate) screen is showing. Guarded by this. */
+  private boolean ownScreen;
+
+  /** Something drawn on the explorer's screen. */
+  @FunctionalInterface
+  interface Drawing {
+    void draw() throws IOException;
+  }
+
   RawUnixTerminal(InputStream input, OutputStream output, Charset charset) throws IOException {
     super(input, output, charset, CtrlCBehaviour.TRAP);
   }
@@ -98,6 +107,27 @@ final class RawUnixTerminal extends UnixTerminal {
   void setClipboard(String text) throws IOException {
     writeToTerminal(Osc52.set(text));
     flush();
+  }
+
+  @Override
+  public synchronized void enterPrivateMode() throws IOException {
+    super.enterPrivateMode();
+    ownScreen = true;
+  }
+
+  /**
+   * Also called by Lanterna's own shutdown hook, which on a kill runs beside the explorer's loop
+   * and its own hook: from here on nothing is drawn, or it would land on the shell's screen.
+   */
+  @Override
+  public synchronized void exitPrivateMode() throws IOException {
+    ownScreen = false;
+    super.exitPrivateMode();
+  }
+
+  /** Draws only while the explorer's screen shows, and never across the switch back. */
+  synchronized void onOwnScreen(Drawing drawing) throws IOException {
+    if (ownScreen) drawing.draw();
   }
 
   /** Gives the tty back its settings from before, for a suspension. */

@@ -101,8 +101,16 @@ final class TerminalSession implements AutoCloseable {
    */
   synchronized void draw(Frame frame, boolean complete) throws IOException {
     if (closed) return;
-    painter.paint(frame, screen);
-    screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    RawUnixTerminal.Drawing drawing =
+        () -> {
+          painter.paint(frame, screen);
+          screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        };
+    if (terminal instanceof RawUnixTerminal raw) {
+      raw.onOwnScreen(drawing);
+    } else {
+      drawing.draw();
+    }
   }
 
   /**
