@@ -260,8 +260,11 @@ public final class LayerBlobReader {
       if (compression != Compression.NONE) return null;
       blobDigest = blob.diffId();
     }
-    Optional<LayerCache.Facts> facts = cache.facts(blob.diffId());
-    if (facts.isPresent() && !sameLength(blob, compression, facts.get())) return null;
+    if (compression == Compression.NONE) {
+      // Only a plain tar's length can be held against the entry, so only then is it looked up.
+      Optional<LayerCache.Facts> facts = cache.facts(blob.diffId());
+      if (facts.isPresent() && !sameLength(blob, compression, facts.get())) return null;
+    }
     return CachedLayers.replay(
             cache,
             receiver,
