@@ -41,9 +41,8 @@ class TerminalEndToEndIT {
     if (serverStarted) tmux("kill-server");
   }
 
-  /** Starts the explorer on the demo in a fresh tmux session and waits for its first screen. */
-  private String startDemo() throws Exception {
-    String jar = BuiltJar.path().toAbsolutePath().toString();
+  /** A shell in a fresh tmux session of 100×30, ready for a command line. */
+  private void startShell() throws Exception {
     tmux(
         "-f",
         "/dev/null",
@@ -59,6 +58,12 @@ class TerminalEndToEndIT {
         "env -u CI sh");
     serverStarted = true;
     waitFor("the shell prompt", screen -> !screen.isBlank());
+  }
+
+  /** Starts the explorer on the demo in a fresh tmux session and waits for its first screen. */
+  private String startDemo() throws Exception {
+    String jar = BuiltJar.path().toAbsolutePath().toString();
+    startShell();
 
     // "do""ne" so that the typed command line itself does not show the word on its own line.
     sendLiteral(
@@ -137,20 +142,7 @@ class TerminalEndToEndIT {
   void anImagePipedInIsExploredWithKeysFromTheTerminal() throws Exception {
     String jar = BuiltJar.path().toAbsolutePath().toString();
     Path image = io.layerdive.testing.Conformance.file("images/test-docker-image.tar");
-    tmux(
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "it",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "env -u CI sh");
-    serverStarted = true;
-    waitFor("the shell prompt", screen -> !screen.isBlank());
+    startShell();
 
     sendLiteral(
         "cat '"
